@@ -1,0 +1,138 @@
+package dev.lastfmmcp.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.lastfmmcp.audit.AuditRecords;
+import dev.lastfmmcp.audit.Redactor;
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.HttpFailureHandler;
+import dev.lastfmmcp.mcp.HttpGuard;
+import dev.lastfmmcp.support.Resources;
+import dev.lastfmmcp.mcp.Lifecycle;
+import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.McpMessages;
+import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.mcp.SessionStore;
+import dev.lastfmmcp.prompts.PromptCatalogue;
+import dev.lastfmmcp.resources.ResourceCatalogue;
+import dev.lastfmmcp.tools.ServerTools;
+import dev.lastfmmcp.tools.ToolArguments;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolResults;
+import dev.lastfmmcp.tools.UpstreamSettings;
+import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.web.LandingPage;
+import dev.lastfmmcp.web.ServerCard;
+import dev.lastfmmcp.web.WebPages;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.infinispan.embedded.InfinispanEmbeddedComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.infinispan.lifecycle.ComponentStatus;
+import org.infinispan.manager.EmbeddedCacheManager;
+
+/**
+ * Binds every bean the routes use, by name, from the properties in {@code application.properties}. The one place
+ * where configuration keys are read.
+ */
+public class AppConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = objectMapper();
+        ServerIdentity identity = ServerIdentity.load();
+
+        // --- stores (embedded Infinispan) ---
+        EmbeddedCacheManager cacheManager = InfinispanStores.start(identity.name(), new InfinispanStores.Limits(
+                settings.duration("mcp.session.idle-timeout", Duration.ofHours(24)),
+                settings.longValue("mcp.session.max-sessions", 100_000),
+                settings.duration("mcp.audit.ttl", Duration.ofDays(7)),
+                settings.longValue("mcp.audit.max-entries", 100_000)));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                cacheManager.stop();
+            }
+        }, true, true);
+        registry.bind("infinispanCacheManager", cacheManager);
+        context.getComponent("infinispan-embedded", InfinispanEmbeddedComponent.class).getConfiguration()
+                .setCacheContainer(cacheManager);
+        SessionStore sessions = new SessionStore(cacheManager.<String, String> getCache(InfinispanStores.SESSIONS),
+                mapper, clock);
+
+        // --- HTTP and protocol ---
+        String bindHost = settings.string("camel.server.host", "127.0.0.1");
+        int port = settings.integer("camel.server.port", 8080);
+        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""),
+                () -> HttpServerCheck.listeningPort(context));
+        HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
+                HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
+        JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        context.addStartupListener(new HttpServerCheck(bindHost, port));
+        context.addStartupListener(new HttpFailureHandler(codec, clock,
+                settings.longValue("camel.server.maxBodySize", 1_048_576)));
+
+        registry.bind("objectMapper", mapper);
+        registry.bind("sessionStore", sessions);
+        registry.bind("httpGuard", guard);
+        registry.bind("jsonRpc", codec);
+        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, clock));
+        registry.bind("mcpMessages", new McpMessages(codec));
+        registry.bind("batchResponses", new McpHttp.BatchResponses());
+        registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
+                mapper));
+
+        // --- tools ---
+        int pageSize = settings.integer("mcp.page-size", 100);
+        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize);
+        UpstreamSettings upstreams = new UpstreamSettings(
+                settings.string("lastfm.api-url", ""),
+                settings.optional("lastfm.api-key").isPresent(),
+                settings.optional("lastfm.shared-secret").isPresent(),
+                settings.string("musicbrainz.api-url", ""),
+                settings.bool("musicbrainz.enabled", true));
+        registry.bind("toolCatalogue", tools);
+        registry.bind("toolArguments", new ToolArguments(mapper));
+        registry.bind("toolResults", new ToolResults());
+        registry.bind("resourceCatalogue", ResourceCatalogue.load(mapper, pageSize));
+        registry.bind("promptCatalogue", PromptCatalogue.load(mapper, pageSize));
+        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
+
+        // --- audit ---
+        registry.bind("auditRecords", new AuditRecords(mapper,
+                new Redactor(settings.integer("mcp.audit.max-value-length", 200))));
+
+        // --- web ---
+        Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();
+        checks.put("camel", () -> context.getStatus() == ServiceStatus.Started
+                ? Health.Check.up(null) : Health.Check.down(context.getStatus().name()));
+        checks.put("infinispan", () -> cacheManager.getStatus() == ComponentStatus.RUNNING
+                                       && cacheManager.getCache(InfinispanStores.SESSIONS).getStatus().allowInvocations()
+                ? Health.Check.up(null) : Health.Check.down(cacheManager.getStatus().name()));
+        registry.bind("health", new Health(checks, identity.version(), mapper));
+        registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint()),
+                () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
+    }
+
+    public static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lastfmmcp.config;
+
+import java.util.function.Supplier;
+
+/** A value built on first use (for pages that need the listening port, known only once the server is up). */
+public class Lazy<T> implements Supplier<T> {
+
+    private final Supplier<T> factory;
+    private volatile T value;
+
+    public Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+        T v = value;
+        if (v == null) {
+            synchronized (this) {
+                if (value == null) {
+                    value = factory.get();
+                }
+                v = value;
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.lastfmmcp.jsonrpc;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses and builds JSON-RPC 2.0 envelopes with Jackson (never by string templating), keeping the request id's value
+ * and type.
+ */
+public class JsonRpcCodec {
+
+    private final ObjectMapper mapper;
+
+    public JsonRpcCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Parses a request body; bad JSON is a -32700 parse error with a null id (HTTP 400). */
+    public JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the request body is empty");
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR,
+                    "Parse error: the body is not valid JSON (line " + e.getLocation().getLineNr()
+                                                                + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the body could not be read");
+        }
+    }
+
+    /**
+     * Classifies one message as request, notification or response. A structurally invalid message is a -32600
+     * error; its id is kept where it could be read.
+     */
+    public JsonRpcMessage classify(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidMessageException(null, "Invalid request: a JSON-RPC message must be a JSON object");
+        }
+        JsonNode id = node.get("id");
+        JsonNode readableId = validId(id) ? id : null;
+        if (!"2.0".equals(node.path("jsonrpc").asText(null))) {
+            throw new InvalidMessageException(readableId, "Invalid request: \"jsonrpc\" must be \"2.0\"");
+        }
+        if (id != null && !validId(id)) {
+            throw new InvalidMessageException(null, id.isNull()
+                    ? "Invalid request: the id must not be null"
+                    : "Invalid request: the id must be a string or an integer");
+        }
+        JsonNode method = node.get("method");
+        if (method == null) {
+            if (id != null && (node.has("result") || node.has("error"))) {
+                return new JsonRpcMessage(JsonRpcMessage.Kind.RESPONSE, id, null, null);
+            }
+            throw new InvalidMessageException(readableId, "Invalid request: \"method\" is missing");
+        }
+        if (!method.isTextual() || method.textValue().isEmpty()) {
+            throw new InvalidMessageException(readableId, "Invalid request: \"method\" must be a non-empty string");
+        }
+        JsonNode params = node.get("params");
+        if (params != null && !params.isNull() && !params.isObject()) {
+            throw new InvalidMessageException(readableId, "Invalid request: \"params\" must be an object");
+        }
+        ObjectNode paramsObject = params instanceof ObjectNode o ? o : null;
+        JsonRpcMessage.Kind kind = id == null ? JsonRpcMessage.Kind.NOTIFICATION : JsonRpcMessage.Kind.REQUEST;
+        return new JsonRpcMessage(kind, id, method.textValue(), paramsObject);
+    }
+
+    private static boolean validId(JsonNode id) {
+        return id != null && (id.isTextual() || id.isIntegralNumber());
+    }
+
+    public ObjectNode result(JsonNode id, Object result) {
+        ObjectNode response = envelope(id);
+        JsonNode value = result == null ? JsonNodeFactory.instance.objectNode() : mapper.valueToTree(result);
+        response.set("result", value);
+        return response;
+    }
+
+    public ObjectNode error(JsonNode id, int code, String message, Object data) {
+        ObjectNode response = envelope(id);
+        ObjectNode error = response.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        if (data != null) {
+            error.set("data", mapper.valueToTree(data));
+        }
+        return response;
+    }
+
+    public ObjectNode notification(String method, Object params) {
+        ObjectNode notification = JsonNodeFactory.instance.objectNode();
+        notification.put("jsonrpc", "2.0");
+        notification.put("method", method);
+        if (params != null) {
+            notification.set("params", mapper.valueToTree(params));
+        }
+        return notification;
+    }
+
+    private static ObjectNode envelope(JsonNode id) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", id == null ? NullNode.instance : id);
+        return response;
+    }
+
+    public String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** A message that is not a valid JSON-RPC request; answered with -32600 and the id when it was readable. */
+    public static class InvalidMessageException extends JsonRpcException {
+        private final transient JsonNode id;
+
+        public InvalidMessageException(JsonNode id, String message) {
+            super(JsonRpcErrors.INVALID_REQUEST, message);
+            this.id = id;
+        }
+
+        public JsonNode id() {
+            return id;
+        }
+    }
+}

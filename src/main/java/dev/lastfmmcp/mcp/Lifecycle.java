@@ -1,0 +1,74 @@
+package dev.lastfmmcp.mcp;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.apache.camel.Variable;
+
+/** initialize, ping and logging/setLevel. */
+public class Lifecycle {
+
+    public static final String SESSION_HEADER = "Mcp-Session-Id";
+
+    private final SessionStore sessions;
+    private final ServerIdentity identity;
+    private final String instructions;
+    private final ObjectMapper mapper;
+
+    public Lifecycle(SessionStore sessions, ServerIdentity identity, String instructions, ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.identity = identity;
+        this.instructions = instructions;
+        this.mapper = mapper;
+    }
+
+    /** Negotiates the version, opens a session and answers with what this server is and can do. */
+    public McpSchema.InitializeResult initialize(@Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        ObjectNode params = call.getParams();
+        JsonNode requested = params == null ? null : params.get("protocolVersion");
+        if (requested == null || !requested.isTextual()) {
+            throw JsonRpcException.invalidParams("initialize needs params.protocolVersion (a string such as \""
+                                                 + ProtocolVersions.LATEST + "\")");
+        }
+        String version = ProtocolVersions.negotiate(requested.textValue());
+        JsonNode clientInfo = params.path("clientInfo");
+        Map<String, Object> clientCapabilities = params.get("capabilities") instanceof ObjectNode caps
+                ? mapper.convertValue(caps, Map.class) : Map.of();
+        Session session = sessions.create(version, text(clientInfo, "name"), text(clientInfo, "version"),
+                clientCapabilities);
+        request.setSession(session);
+        request.setProtocolVersion(version);
+        request.putResponseHeader(SESSION_HEADER, session.id());
+        return new McpSchema.InitializeResult(version, Capabilities.server(), identity.implementation(), instructions);
+    }
+
+    public Map<String, Object> ping() {
+        return Map.of();
+    }
+
+    /** Stores the session's minimum level for {@code notifications/message}. */
+    public Map<String, Object> setLevel(@Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        String name = call.param("level");
+        LogLevel level = LogLevel.fromWire(name);
+        if (level == null) {
+            throw JsonRpcException.invalidParams("Invalid log level: " + (name == null ? "(missing)" : name)
+                                                 + "; use one of " + Arrays.stream(LogLevel.values())
+                                                         .map(LogLevel::wireName).collect(Collectors.joining(", ")));
+        }
+        Session session = request.getSession().withLogLevel(level.wireName());
+        sessions.save(session);
+        request.setSession(session);
+        return Map.of();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lastfmmcp.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.jsonrpc.JsonRpcMessage;
+
+/**
+ * One JSON-RPC message being handled, kept in the exchange variable {@code call}: the classified message, the tool /
+ * resource / prompt it names, and its outcome for the audit record.
+ */
+public class McpCall {
+
+    private final JsonRpcMessage message;
+    private String name;
+    private String outcome = "ok";
+
+    public McpCall(JsonRpcMessage message) {
+        this.message = message;
+    }
+
+    public JsonRpcMessage getMessage() {
+        return message;
+    }
+
+    public String getMethod() {
+        return message.method();
+    }
+
+    public JsonNode getId() {
+        return message.id();
+    }
+
+    public ObjectNode getParams() {
+        return message.params();
+    }
+
+    public boolean isRequest() {
+        return message.isRequest();
+    }
+
+    /** The tool, prompt or resource URI this call is about, once known. */
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** {@code ok}, {@code isError} or {@code error:<code>}. */
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    /** A string parameter, or null. */
+    public String param(String field) {
+        if (message.params() == null) {
+            return null;
+        }
+        JsonNode value = message.params().get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.lastfmmcp.mcp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The request context of one HTTP exchange on an MCP endpoint, kept in the exchange variable {@code mcp}. It carries
+ * what the routes decide on (session, negotiated version, reply mode, the signed-in user) and what the audit record
+ * needs (calls, status, latency). JSON-RPC parts travel here, never in headers, so they cannot leak into outbound
+ * HTTP calls.
+ */
+public class McpRequest {
+
+    public static final String ANONYMOUS = "anonymous";
+
+    private final String correlationId;
+    private final long startNanos;
+    private final Instant receivedAt;
+    private final String httpMethod;
+    private final String path;
+    private String transport = "streamable-http";
+
+    private List<JsonNode> messages = List.of();
+    private boolean batch;
+    private ReplyMode replyMode = ReplyMode.JSON;
+    private boolean acceptsEventStream;
+    private Session session;
+    private String protocolVersion;
+    private String user = ANONYMOUS;
+    private final List<McpCall> calls = Collections.synchronizedList(new ArrayList<>());
+
+    private int status = 200;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    private String responseBody;
+    private String responseContentType;
+    private String rejection;
+    private long latencyMs = -1;
+
+    public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
+        this.correlationId = correlationId;
+        this.startNanos = startNanos;
+        this.receivedAt = receivedAt;
+        this.httpMethod = httpMethod;
+        this.path = path;
+    }
+
+    public String getCorrelationId() {
+        return correlationId;
+    }
+
+    public long getStartNanos() {
+        return startNanos;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getHttpMethod() {
+        return httpMethod;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public List<JsonNode> getMessages() {
+        return messages;
+    }
+
+    public void setMessages(List<JsonNode> messages, boolean batch) {
+        this.messages = List.copyOf(messages);
+        this.batch = batch;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
+    /** The one message of a non-batch POST. */
+    public JsonNode getMessage() {
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    public ReplyMode getReplyMode() {
+        return replyMode;
+    }
+
+    public void setReplyMode(ReplyMode replyMode) {
+        this.replyMode = replyMode;
+    }
+
+    public boolean isAcceptsEventStream() {
+        return acceptsEventStream;
+    }
+
+    public void setAcceptsEventStream(boolean acceptsEventStream) {
+        this.acceptsEventStream = acceptsEventStream;
+    }
+
+    public Session getSession() {
+        return session;
+    }
+
+    public void setSession(Session session) {
+        this.session = session;
+        if (session != null && session.user() != null) {
+            this.user = session.user();
+        }
+    }
+
+    public String getSessionId() {
+        return session == null ? null : session.id();
+    }
+
+    public String getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    public void setProtocolVersion(String protocolVersion) {
+        this.protocolVersion = protocolVersion;
+    }
+
+    /** The signed-in Last.fm user, or {@value #ANONYMOUS}. */
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public List<McpCall> getCalls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public void addCall(McpCall call) {
+        calls.add(call);
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public void setStatus(int status) {
+        this.status = status;
+    }
+
+    public Map<String, String> getResponseHeaders() {
+        return responseHeaders;
+    }
+
+    public void putResponseHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
+    public String getResponseBody() {
+        return responseBody;
+    }
+
+    public String getResponseContentType() {
+        return responseContentType;
+    }
+
+    public void setResponse(String contentType, String body) {
+        this.responseContentType = contentType;
+        this.responseBody = body;
+    }
+
+    /** Why the request was turned away at the HTTP level (for the audit record), or null. */
+    public String getRejection() {
+        return rejection;
+    }
+
+    public void setRejection(String rejection) {
+        this.rejection = rejection;
+    }
+
+    public long getLatencyMs() {
+        return latencyMs;
+    }
+
+    public void finish(long nowNanos) {
+        this.latencyMs = Math.max(0, (nowNanos - startNanos) / 1_000_000);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lastfmmcp.mcp;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * MCP sessions behind a {@link ConcurrentMap} of id → JSON. In the running server the map is the Infinispan cache
+ * {@code mcp-sessions}, whose max-idle expiry is the session idle timeout; a clustered or remote cache can take its
+ * place without changes here.
+ */
+public class SessionStore {
+
+    /** Longest session id we look up; anything longer cannot be one of ours. */
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final ConcurrentMap<String, String> cache;
+    private final ObjectMapper mapper;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public SessionStore(ConcurrentMap<String, String> cache, ObjectMapper mapper, Clock clock) {
+        this.cache = cache;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** A new session with a 256-bit random id (base64url: visible ASCII only). */
+    public Session create(String protocolVersion, String clientName, String clientVersion,
+            Map<String, Object> clientCapabilities) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Session session = new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities,
+                clock.instant(), null, null);
+        save(session);
+        return session;
+    }
+
+    /** The session, or empty when the id is unknown, expired or deleted. Reading it counts as activity. */
+    public Optional<Session> find(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return Optional.empty();
+        }
+        String json = cache.get(id);
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(json, Session.class));
+        } catch (JsonProcessingException e) {
+            cache.remove(id);
+            return Optional.empty();
+        }
+    }
+
+    public void save(Session session) {
+        try {
+            cache.put(session.id(), mapper.writeValueAsString(session));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a session could not be written", e);
+        }
+    }
+
+    /** Ends a session; true when it existed. */
+    public boolean delete(String id) {
+        return id != null && cache.remove(id) != null;
+    }
+
+    public int size() {
+        return cache.size();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.lastfmmcp.tools;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import dev.lastfmmcp.mcp.Cursors;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.support.YamlResources;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.apache.camel.Variable;
+
+/**
+ * The tools, declared as data in {@code mcp/tools/<family>.yaml} (listed in {@code mcp/tools/index.yaml}).
+ * {@code tools/list} renders them; {@code tools/call} looks a name up here before anything is routed.
+ */
+public class ToolCatalogue {
+
+    static final String INDEX = "mcp/tools/index.yaml";
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    /** Catalogue keys that are for the server, not part of the MCP tool definition. */
+    private static final List<String> SERVER_KEYS = List.of("requiresLastfm");
+
+    private final Map<String, ToolDefinition> tools;
+    private final int pageSize;
+
+    public ToolCatalogue(List<ToolDefinition> tools, int pageSize) {
+        Map<String, ToolDefinition> byName = new LinkedHashMap<>();
+        for (ToolDefinition tool : tools) {
+            if (byName.put(tool.name(), tool) != null) {
+                throw new IllegalStateException("tool " + tool.name() + " is declared twice");
+            }
+        }
+        this.tools = Collections.unmodifiableMap(byName);
+        this.pageSize = pageSize;
+    }
+
+    /** Reads every family file named in the index. */
+    public static ToolCatalogue load(ObjectMapper json, int pageSize) {
+        List<ToolDefinition> tools = new ArrayList<>();
+        JsonNode index = YamlResources.read(INDEX);
+        for (JsonNode family : index.path("families")) {
+            JsonNode entries = YamlResources.read("mcp/tools/" + family.asText() + ".yaml");
+            for (JsonNode entry : entries) {
+                tools.add(definition(json, family.asText(), (ObjectNode) entry.deepCopy()));
+            }
+        }
+        return new ToolCatalogue(tools, pageSize);
+    }
+
+    static ToolDefinition definition(ObjectMapper json, String family, ObjectNode entry) {
+        String name = entry.path("name").asText();
+        if (!TOOL_NAME.matcher(name).matches()) {
+            throw new IllegalStateException("invalid tool name in " + family + ": '" + name + "'");
+        }
+        boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
+        SERVER_KEYS.forEach(entry::remove);
+        McpSchema.Tool tool = json.convertValue(entry, McpSchema.Tool.class);
+        if (tool.description() == null || tool.inputSchema() == null
+                || !"object".equals(tool.inputSchema().get("type"))) {
+            throw new IllegalStateException("tool " + name + " needs a description and an object inputSchema");
+        }
+        return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"));
+    }
+
+    public List<ToolDefinition> all() {
+        return List.copyOf(tools.values());
+    }
+
+    public ToolDefinition get(String name) {
+        return tools.get(name);
+    }
+
+    /** tools/list: one page of tool definitions. */
+    public McpSchema.ListToolsResult list(@Variable("call") McpCall call) {
+        List<ToolDefinition> all = all();
+        Cursors.Page<ToolDefinition> page = Cursors.page("tools", all,
+                all.stream().map(ToolDefinition::name).toList(), call.param("cursor"), pageSize);
+        return new McpSchema.ListToolsResult(page.items().stream().map(ToolDefinition::tool).toList(),
+                page.nextCursor());
+    }
+
+    /** tools/call: the named tool, or -32602 when the name is missing or unknown. */
+    public ToolDefinition resolve(@Variable("call") McpCall call) {
+        String name = call.param("name");
+        if (name == null) {
+            throw JsonRpcException.invalidParams("tools/call needs params.name (see tools/list)");
+        }
+        ToolDefinition tool = tools.get(name);
+        if (tool == null) {
+            throw JsonRpcException.invalidParams("Unknown tool: " + name + " (see tools/list)");
+        }
+        call.setName(name);
+        return tool;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.lastfmmcp.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/**
+ * One catalogue entry: the MCP tool as clients see it, plus what the server needs to run it.
+ *
+ * @param tool           the MCP definition (name, title, description, schemas, annotations), rendered by tools/list
+ * @param family         the catalogue file it came from (server, tracks, artists, ...)
+ * @param endpoint       the route that runs it, always {@code direct:tool-<name>}
+ * @param requiresLastfm it calls Last.fm, so it cannot work without an API key
+ * @param inputSchema    the input schema as a JSON tree, for validation
+ */
+public record ToolDefinition(McpSchema.Tool tool, String family, String endpoint, boolean requiresLastfm,
+        JsonNode inputSchema) {
+
+    public String name() {
+        return tool.name();
+    }
+}

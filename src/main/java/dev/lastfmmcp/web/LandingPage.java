@@ -1,0 +1,46 @@
+package dev.lastfmmcp.web;
+
+import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.support.Resources;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolDefinition;
+
+/**
+ * {@code GET /}: what this server is and how to connect common MCP clients, with the tool list generated from the
+ * catalogue. The page is a template resource ({@code web/index.html}); values are HTML-escaped.
+ */
+public class LandingPage {
+
+    private final String html;
+
+    public LandingPage(ServerIdentity identity, ToolCatalogue tools, String mcpUrl) {
+        String template = Resources.text("web/index.html");
+        StringBuilder rows = new StringBuilder();
+        for (ToolDefinition tool : tools.all()) {
+            rows.append("<tr><td><code>").append(Html.escape(tool.name())).append("</code></td><td>")
+                    .append(Html.escape(tool.tool().title())).append("</td><td>")
+                    .append(Html.escape(firstSentence(tool.tool().description()))).append("</td></tr>\n");
+        }
+        this.html = template
+                .replace("{{title}}", Html.escape(identity.title()))
+                .replace("{{version}}", Html.escape(identity.version()))
+                .replace("{{description}}", Html.escape(identity.description()))
+                .replace("{{websiteUrl}}", Html.escape(identity.websiteUrl()))
+                .replace("{{mcpUrl}}", Html.escape(mcpUrl))
+                .replace("{{toolCount}}", String.valueOf(tools.all().size()))
+                .replace("{{toolRows}}", rows.toString());
+    }
+
+    public String html() {
+        return html;
+    }
+
+    static String firstSentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf(". ");
+        String sentence = end > 0 ? text.substring(0, end + 1) : text;
+        return sentence.replace('\n', ' ').trim();
+    }
+}
