@@ -1,6 +1,7 @@
 package dev.lastfmmcp;
 
 import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.config.InfinispanStores;
 import org.apache.camel.main.Main;
 
 /** Starts the Last.fm MCP server: Camel Main with the YAML routes and the beans of {@link AppConfiguration}. */
@@ -10,6 +11,7 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        InfinispanStores.prestart();
         Main main = new Main();
         main.configure().addConfiguration(AppConfiguration.class);
         int exitCode = main.run(args);

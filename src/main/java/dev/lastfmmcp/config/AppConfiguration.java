@@ -36,10 +36,8 @@ import dev.lastfmmcp.web.WebPages;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.component.infinispan.embedded.InfinispanEmbeddedComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
-import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
@@ -56,23 +54,23 @@ public class AppConfiguration implements CamelConfiguration {
         ObjectMapper mapper = objectMapper();
         ServerIdentity identity = ServerIdentity.load();
 
-        // --- stores (embedded Infinispan) ---
-        EmbeddedCacheManager cacheManager = InfinispanStores.start(identity.name(), new InfinispanStores.Limits(
+        // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
+        InfinispanStores.Limits limits = new InfinispanStores.Limits(
                 settings.duration("mcp.session.idle-timeout", Duration.ofHours(24)),
                 settings.longValue("mcp.session.max-sessions", 100_000),
                 settings.duration("mcp.audit.ttl", Duration.ofDays(7)),
-                settings.longValue("mcp.audit.max-entries", 100_000)));
+                settings.longValue("mcp.audit.max-entries", 100_000));
+        Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> InfinispanStores.start(limits));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                cacheManager.stop();
+                cacheManager.get().stop();
             }
         }, true, true);
-        registry.bind("infinispanCacheManager", cacheManager);
-        context.getComponent("infinispan-embedded", InfinispanEmbeddedComponent.class).getConfiguration()
-                .setCacheContainer(cacheManager);
-        SessionStore sessions = new SessionStore(cacheManager.<String, String> getCache(InfinispanStores.SESSIONS),
-                mapper, clock);
+        // looked up by the audit route's endpoint (cacheContainer=#infinispanCacheManager) when it is created
+        registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
+        SessionStore sessions = new SessionStore(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock);
 
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host", "127.0.0.1");
@@ -120,9 +118,7 @@ public class AppConfiguration implements CamelConfiguration {
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();
         checks.put("camel", () -> context.getStatus() == ServiceStatus.Started
                 ? Health.Check.up(null) : Health.Check.down(context.getStatus().name()));
-        checks.put("infinispan", () -> cacheManager.getStatus() == ComponentStatus.RUNNING
-                                       && cacheManager.getCache(InfinispanStores.SESSIONS).getStatus().allowInvocations()
-                ? Health.Check.up(null) : Health.Check.down(cacheManager.getStatus().name()));
+        checks.put("infinispan", () -> InfinispanStores.check(cacheManager.get()));
         registry.bind("health", new Health(checks, identity.version(), mapper));
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint()),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));

@@ -1,12 +1,15 @@
 package dev.lastfmmcp.config;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
+import dev.lastfmmcp.web.Health;
 
 /**
  * The embedded Infinispan cache manager and the caches this server keeps in it. Every cache holds JSON strings, so
@@ -16,18 +19,56 @@ public final class InfinispanStores {
 
     public static final String SESSIONS = "mcp-sessions";
     public static final String AUDIT = "mcp-audit";
+    private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
+    }
+
+    /** Health: the manager runs and every cache takes requests. */
+    public static Health.Check check(EmbeddedCacheManager manager) {
+        if (manager.getStatus() != ComponentStatus.RUNNING) {
+            return Health.Check.down("cache manager " + manager.getStatus());
+        }
+        for (String cache : new String[] {SESSIONS, AUDIT}) {
+            if (!manager.getCache(cache).getStatus().allowInvocations()) {
+                return Health.Check.down("cache " + cache + " " + manager.getCache(cache).getStatus());
+            }
+        }
+        return Health.Check.up(null);
     }
 
     public record Limits(Duration sessionIdleTimeout, long maxSessions, Duration auditTtl, long auditMaxEntries) {
     }
 
-    public static EmbeddedCacheManager start(String name, Limits limits) {
+    /** The manager started ahead by {@link #prestart()}, if any. */
+    private static volatile CompletableFuture<EmbeddedCacheManager> prestarted;
+
+    /**
+     * Starts the cache manager on a background thread while Camel boots (it is the slowest part of start-up); the
+     * configuration picks it up with {@link #start}.
+     */
+    public static void prestart() {
+        prestarted = CompletableFuture.supplyAsync(InfinispanStores::newManager, runnable -> {
+            Thread thread = new Thread(runnable, "infinispan-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static EmbeddedCacheManager newManager() {
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
-        global.cacheManagerName(name);
-        global.jmx().enabled(true).domain("org.infinispan." + name);
+        global.cacheManagerName(NAME);
+        global.jmx().enabled(true).domain("org.infinispan." + NAME);
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
+        manager.start();
+        return manager;
+    }
+
+    /** The started cache manager with this server's caches defined. */
+    public static EmbeddedCacheManager start(Limits limits) {
+        CompletableFuture<EmbeddedCacheManager> ahead = prestarted;
+        prestarted = null;
+        EmbeddedCacheManager manager = ahead != null ? ahead.join() : newManager();
         manager.defineConfiguration(SESSIONS, new ConfigurationBuilder()
                 .expiration().maxIdle(limits.sessionIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
@@ -40,7 +81,6 @@ public final class InfinispanStores {
                 .memory().maxCount(limits.auditMaxEntries())
                 .statistics().enable()
                 .build());
-        manager.start();
         manager.getCache(SESSIONS);
         manager.getCache(AUDIT);
         return manager;

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +21,13 @@ public class SessionStore {
     /** Longest session id we look up; anything longer cannot be one of ours. */
     private static final int MAX_ID_LENGTH = 128;
 
-    private final ConcurrentMap<String, String> cache;
+    private final Supplier<? extends ConcurrentMap<String, String>> store;
     private final ObjectMapper mapper;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public SessionStore(ConcurrentMap<String, String> cache, ObjectMapper mapper, Clock clock) {
-        this.cache = cache;
+    public SessionStore(Supplier<? extends ConcurrentMap<String, String>> store, ObjectMapper mapper, Clock clock) {
+        this.store = store;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -48,21 +49,21 @@ public class SessionStore {
         if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
             return Optional.empty();
         }
-        String json = cache.get(id);
+        String json = store.get().get(id);
         if (json == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(mapper.readValue(json, Session.class));
         } catch (JsonProcessingException e) {
-            cache.remove(id);
+            store.get().remove(id);
             return Optional.empty();
         }
     }
 
     public void save(Session session) {
         try {
-            cache.put(session.id(), mapper.writeValueAsString(session));
+            store.get().put(session.id(), mapper.writeValueAsString(session));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a session could not be written", e);
         }
@@ -70,10 +71,10 @@ public class SessionStore {
 
     /** Ends a session; true when it existed. */
     public boolean delete(String id) {
-        return id != null && cache.remove(id) != null;
+        return id != null && store.get().remove(id) != null;
     }
 
     public int size() {
-        return cache.size();
+        return store.get().size();
     }
 }

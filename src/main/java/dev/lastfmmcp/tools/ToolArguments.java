@@ -88,7 +88,11 @@ public class ToolArguments {
                 try {
                     BigDecimal number = new BigDecimal(text);
                     if (number.stripTrailingZeros().scale() <= 0) {
-                        field.setValue(JsonNodeFactory.instance.numberNode(number.toBigIntegerExact()));
+                        java.math.BigInteger integer = number.toBigIntegerExact();
+                        field.setValue(integer.bitLength() < 32
+                                ? JsonNodeFactory.instance.numberNode(integer.intValue())
+                                : integer.bitLength() < 64 ? JsonNodeFactory.instance.numberNode(integer.longValue())
+                                : JsonNodeFactory.instance.numberNode(integer));
                     }
                 } catch (NumberFormatException | ArithmeticException e) {
                     // left as it is: validation reports the wrong type

@@ -1,0 +1,32 @@
+package dev.lastfmmcp.support;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+
+/**
+ * Base for tests that boot the real application with {@code @CamelMainTest} (PER_CLASS: one boot per class). The
+ * context is started before each test method, so clients are created lazily.
+ */
+public abstract class AppTestSupport {
+
+    @BeanInject
+    protected CamelContext context;
+
+    private RawMcp mcp;
+    private String session;
+
+    protected RawMcp mcp() {
+        if (mcp == null) {
+            mcp = RawMcp.of(context);
+        }
+        return mcp;
+    }
+
+    /** A session initialized at the latest protocol version, shared by the class's tests. */
+    protected String session() {
+        if (session == null) {
+            session = mcp().initialize("2025-11-25");
+        }
+        return session;
+    }
+}

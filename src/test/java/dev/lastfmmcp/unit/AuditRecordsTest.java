@@ -1,0 +1,89 @@
+package dev.lastfmmcp.unit;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.audit.AuditRecords;
+import dev.lastfmmcp.audit.Redactor;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.Session;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditRecordsTest {
+
+    private final ObjectMapper mapper = AppConfiguration.objectMapper();
+    private final JsonRpcCodec codec = new JsonRpcCodec(mapper);
+    private final AuditRecords records = new AuditRecords(mapper, new Redactor(20));
+
+    private McpRequest request(String... messages) {
+        McpRequest request = new McpRequest("corr-1", 0, Instant.parse("2026-11-21T10:00:00Z"), "POST", "/mcp");
+        java.util.List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String message : messages) {
+            JsonNode node = codec.parse(message);
+            nodes.add(node);
+            request.addCall(new McpCall(codec.classify(node)));
+        }
+        request.setMessages(nodes, messages.length > 1);
+        return request;
+    }
+
+    @Test
+    void recordsTheCallWithSecretsRedactedAndLongValuesCut() throws Exception {
+        McpRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
+                                     + "\"name\":\"get_recent_tracks\",\"arguments\":{\"username\":\"rj\","
+                                     + "\"api_key\":\"k-123\",\"sk\":\"s-456\",\"token\":\"t\",\"shared_secret\":\"x\","
+                                     + "\"note\":\"" + "a".repeat(50) + "\"},\"_meta\":{\"progressToken\":\"p1\"}}}");
+        request.getCalls().get(0).setName("get_recent_tracks");
+        request.getCalls().get(0).setOutcome("isError");
+        request.setSession(new Session("sid-1", "2025-11-25", "c", "1", null, Instant.EPOCH, null, null));
+        request.setProtocolVersion("2025-11-25");
+        request.setStatus(200);
+        request.finish(5_000_000);
+
+        JsonNode record = mapper.readTree(records.build(request));
+        assertThat(record.get("timestamp").asText()).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(record.get("correlationId").asText()).isEqualTo("corr-1");
+        assertThat(record.get("sessionId").asText()).isEqualTo("sid-1");
+        assertThat(record.get("user").asText()).isEqualTo("anonymous");
+        assertThat(record.get("method").asText()).isEqualTo("tools/call");
+        assertThat(record.get("name").asText()).isEqualTo("get_recent_tracks");
+        assertThat(record.get("outcome").asText()).isEqualTo("isError");
+        assertThat(record.get("status").asInt()).isEqualTo(200);
+        assertThat(record.get("latencyMs").asLong()).isEqualTo(5);
+        JsonNode args = record.at("/params/arguments");
+        assertThat(args.get("username").asText()).isEqualTo("rj");
+        for (String secret : new String[] {"api_key", "sk", "token", "shared_secret"}) {
+            assertThat(args.get(secret).asText()).isEqualTo(Redactor.REDACTED);
+        }
+        assertThat(args.get("note").asText()).startsWith("a".repeat(20) + "…(+30 chars)");
+        assertThat(record.at("/params/_meta/progressToken").asText()).isEqualTo("p1");
+        assertThat(record.toString()).doesNotContain("k-123", "s-456");
+        assertThat(records.key(request)).isEqualTo("1795255200000-corr-1");
+    }
+
+    @Test
+    void recordsRejectionsAndBatches() throws Exception {
+        McpRequest rejected = new McpRequest("corr-2", 0, Instant.EPOCH, "POST", "/mcp");
+        rejected.setStatus(403);
+        rejected.setRejection("Forbidden: origin http://evil.example is not allowed");
+        JsonNode record = mapper.readTree(records.build(rejected));
+        assertThat(record.get("outcome").asText()).isEqualTo("rejected:403");
+        assertThat(record.get("status").asInt()).isEqualTo(403);
+        assertThat(record.get("reason").asText()).startsWith("Forbidden");
+
+        McpRequest batch = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}");
+        batch.getCalls().get(1).setOutcome("error:-32601");
+        JsonNode batchRecord = mapper.readTree(records.build(batch));
+        assertThat(batchRecord.get("method").asText()).isEqualTo("batch");
+        assertThat(batchRecord.get("outcome").asText()).isEqualTo("partial");
+        assertThat(batchRecord.get("calls")).hasSize(2);
+        assertThat(batchRecord.at("/calls/1/outcome").asText()).isEqualTo("error:-32601");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lastfmmcp.unit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolDefinition;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parity between the route files, application.properties, the tool catalogue and the README. */
+class RouteFilesTest {
+
+    private static final Path ROUTES = Path.of("src/main/resources/routes");
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(ROUTES)) {
+            return files.filter(p -> p.toString().endsWith(".camel.yaml"))
+                    .map(p -> "classpath:routes/" + ROUTES.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @Test
+    void everyRouteFileIsLoadedAndEveryLoadedFileExists() throws IOException {
+        String properties = read(Path.of("application.properties")).replace("\\\n", "");
+        Matcher m = Pattern.compile("camel\\.main\\.routesIncludePattern\\s*=\\s*(.*)").matcher(properties);
+        assertThat(m.find()).isTrue();
+        Set<String> listed = Arrays.stream(m.group(1).split(",")).map(String::trim)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(listed).isEqualTo(routeFiles());
+    }
+
+    @Test
+    void everyToolHasItsRouteAndEveryToolRouteHasATool() throws IOException {
+        Set<String> declared = new TreeSet<>();
+        Pattern from = Pattern.compile("uri:\\s*direct:tool-([A-Za-z0-9_.-]+)");
+        for (String file : routeFiles()) {
+            Matcher m = from.matcher(read(ROUTES.resolve(file.substring("classpath:routes/".length()))));
+            while (m.find()) {
+                declared.add(m.group(1));
+            }
+        }
+        Set<String> catalogued = ToolCatalogue.load(AppConfiguration.objectMapper(), 100).all().stream()
+                .map(ToolDefinition::name).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(declared).isEqualTo(catalogued);
+    }
+
+    @Test
+    void everyRouteHasAnIdAndADescription() throws IOException {
+        for (String file : routeFiles()) {
+            String yaml = read(ROUTES.resolve(file.substring("classpath:routes/".length())));
+            assertThat(yaml).as("%s starts with a comment saying what it is", file).startsWith("# ");
+            int routes = yaml.split("\n- route:", -1).length - 1;
+            int ids = yaml.split("\n    id: ", -1).length - 1;
+            int descriptions = yaml.split("\n    description: ", -1).length - 1;
+            assertThat(ids).as("route ids in %s", file).isGreaterThanOrEqualTo(routes);
+            assertThat(descriptions).as("route descriptions in %s", file).isGreaterThanOrEqualTo(routes);
+        }
+    }
+
+    @Test
+    void theReadmeToolTableMatchesTheCatalogue() {
+        String readme = read(Path.of("README.md"));
+        Set<String> inReadme = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9_]+)` \\|").matcher(readme);
+        while (m.find()) {
+            inReadme.add(m.group(1));
+        }
+        Set<String> catalogued = ToolCatalogue.load(AppConfiguration.objectMapper(), 100).all().stream()
+                .map(ToolDefinition::name).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(inReadme).as("tools in the README table").isEqualTo(catalogued);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lastfmmcp.unit;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.tools.ToolArguments;
+import dev.lastfmmcp.tools.ToolDefinition;
+import dev.lastfmmcp.tools.ToolException;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ToolArgumentsTest {
+
+    private final ObjectMapper mapper = AppConfiguration.objectMapper();
+    private final ToolArguments arguments = new ToolArguments(mapper);
+    private final ToolDefinition tool = tool("""
+            {"type":"object","properties":{
+              "username":{"type":"string","minLength":1},
+              "limit":{"type":"integer","minimum":1,"maximum":50,"default":10},
+              "ratio":{"type":"number"},
+              "extended":{"type":"boolean","default":false},
+              "period":{"type":"string","enum":["7day","overall"],"default":"overall"},
+              "label":{"type":["string","integer"]}},
+             "required":["username"],"additionalProperties":false}""");
+
+    private ToolDefinition tool(String inputSchema) {
+        try {
+            ObjectNode schema = (ObjectNode) mapper.readTree(inputSchema);
+            McpSchema.Tool t = new McpSchema.Tool("t", "T", "d", mapper.convertValue(schema, Map.class), null, null,
+                    null, null);
+            return new ToolDefinition(t, "test", "direct:tool-t", false, schema);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> validate(String argumentsJson) {
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"t\""
+                         + (argumentsJson == null ? "" : ",\"arguments\":" + argumentsJson) + "}}";
+        JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        return arguments.validate(tool, new McpCall(codec.classify(codec.parse(request))));
+    }
+
+    @Test
+    void appliesDefaults() {
+        Map<String, Object> args = validate("{\"username\":\"rj\"}");
+        assertThat(args).containsEntry("username", "rj").containsEntry("limit", 10)
+                .containsEntry("extended", false).containsEntry("period", "overall");
+    }
+
+    @Test
+    void coercesNumericAndBooleanStringsWhereTheSchemaAsks() {
+        Map<String, Object> args = validate("{\"username\":\"rj\",\"limit\":\"25\",\"ratio\":\"0.5\","
+                                            + "\"extended\":\"TRUE\",\"label\":\"7\"}");
+        assertThat(args.get("limit")).isEqualTo(25);
+        assertThat(((Number) args.get("ratio")).doubleValue()).isEqualTo(0.5);
+        assertThat(args.get("extended")).isEqualTo(true);
+        assertThat(args.get("label")).isEqualTo("7");
+        assertThat(validate("{\"username\":\"rj\",\"limit\":\"5.0\"}").get("limit")).isEqualTo(5);
+    }
+
+    @Test
+    void reportsEveryProblemReadably() {
+        assertThatThrownBy(() -> validate("{\"limit\":\"500\",\"period\":\"week\",\"colour\":\"red\"}"))
+                .isInstanceOf(ToolException.class)
+                .hasMessageStartingWith("Invalid arguments for t: ")
+                .hasMessageContaining("username")
+                .hasMessageContaining("limit: must have a maximum value of 50")
+                .hasMessageContaining("period")
+                .hasMessageContaining("colour")
+                .hasMessageNotContaining("$.");
+        assertThatThrownBy(() -> validate("{\"username\":\"rj\",\"limit\":\"ten\"}"))
+                .hasMessageContaining("limit: string found, integer expected");
+        assertThatThrownBy(() -> validate("{\"username\":\"rj\",\"limit\":2.5}"))
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void argumentsMustBeAnObject() {
+        assertThatThrownBy(() -> validate("[1,2]")).isInstanceOf(ToolException.class)
+                .hasMessageContaining("must be a JSON object");
+        assertThatThrownBy(() -> validate(null)).isInstanceOf(ToolException.class)
+                .hasMessageContaining("username");
+    }
+}

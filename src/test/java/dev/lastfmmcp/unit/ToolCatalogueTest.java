@@ -1,0 +1,103 @@
+package dev.lastfmmcp.unit;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolDefinition;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every catalogue entry is a complete, valid MCP tool definition. */
+class ToolCatalogueTest {
+
+    private final ObjectMapper mapper = AppConfiguration.objectMapper();
+    private final ToolCatalogue catalogue = ToolCatalogue.load(mapper, 100);
+    private final Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    @Test
+    void everyToolIsComplete() {
+        assertThat(catalogue.all()).isNotEmpty();
+        Set<String> names = new HashSet<>();
+        for (ToolDefinition definition : catalogue.all()) {
+            McpSchema.Tool tool = definition.tool();
+            assertThat(names.add(tool.name())).as("unique name %s", tool.name()).isTrue();
+            assertThat(tool.name()).matches("[a-z][a-z0-9_]{0,63}");
+            assertThat(tool.title()).as("title of %s", tool.name()).isNotBlank();
+            assertThat(tool.description()).as("description of %s", tool.name()).hasSizeGreaterThan(30);
+            assertThat(tool.annotations()).as("annotations of %s", tool.name()).isNotNull();
+            assertThat(tool.annotations().title()).isEqualTo(tool.title());
+            assertThat(tool.annotations().readOnlyHint()).isTrue();
+            assertThat(tool.annotations().destructiveHint()).isFalse();
+            assertThat(tool.annotations().idempotentHint()).isTrue();
+            assertThat(tool.annotations().openWorldHint()).isEqualTo(definition.requiresLastfm());
+            assertThat(tool.inputSchema().get("type")).isEqualTo("object");
+            assertThat(tool.outputSchema()).as("outputSchema of %s", tool.name()).isNotNull();
+            assertThat(tool.outputSchema().get("type")).isEqualTo("object");
+            assertThat(definition.endpoint()).isEqualTo("direct:tool-" + tool.name());
+        }
+    }
+
+    @Test
+    void everySchemaIsValidJsonSchema202012() {
+        for (ToolDefinition definition : catalogue.all()) {
+            for (Object schema : List.of(definition.tool().inputSchema(), definition.tool().outputSchema())) {
+                JsonNode node = mapper.valueToTree(schema);
+                List<Error> errors = metaSchema.validate(node);
+                assertThat(errors).as("schema of %s", definition.name()).isEmpty();
+                assertDescriptionsAreText(definition.name(), node);
+            }
+        }
+    }
+
+    /** Catches YAML flow mappings that split a description at a comma. */
+    private static void assertDescriptionsAreText(String tool, JsonNode node) {
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("description")) {
+                assertThat(field.getValue().isTextual()).as("description in %s", tool).isTrue();
+            }
+            if (field.getValue().isContainerNode()) {
+                assertThat(field.getValue().has(null)).isFalse();
+                field.getValue().fields().forEachRemaining(child -> assertThat(child.getValue().isNull())
+                        .as("null value at %s in %s (a YAML flow mapping split by a comma?)", child.getKey(), tool)
+                        .isFalse());
+                assertDescriptionsAreText(tool, field.getValue());
+            }
+        });
+    }
+
+    @Test
+    void listsInPagesAndResolvesOnlyKnownNames() {
+        JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        McpCall list = new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")));
+        ToolCatalogue small = ToolCatalogue.load(mapper, 1);
+        McpSchema.ListToolsResult first = small.list(list);
+        assertThat(first.tools()).hasSize(1);
+        assertThat(first.nextCursor()).isNotNull();
+
+        McpCall unknown = new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"tool-ping\"}}")));
+        assertThatThrownBy(() -> catalogue.resolve(unknown)).isInstanceOf(JsonRpcException.class)
+                .hasMessage("Unknown tool: tool-ping (see tools/list)");
+        McpCall ping = new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ping\"}}")));
+        assertThat(catalogue.resolve(ping).endpoint()).isEqualTo("direct:tool-ping");
+        assertThat(ping.getName()).isEqualTo("ping");
+    }
+}
