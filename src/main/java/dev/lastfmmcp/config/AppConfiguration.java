@@ -80,7 +80,9 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
-        context.addStartupListener(new HttpServerCheck(bindHost, port));
+        HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
+        serverCheck.checkBindable();
+        context.addStartupListener(serverCheck);
         context.addStartupListener(new HttpFailureHandler(codec, clock,
                 settings.longValue("camel.server.maxBodySize", 1_048_576)));
 

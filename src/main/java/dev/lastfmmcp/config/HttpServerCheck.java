@@ -1,5 +1,9 @@
 package dev.lastfmmcp.config;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -16,6 +20,28 @@ public class HttpServerCheck implements StartupListener {
     public HttpServerCheck(String host, int configuredPort) {
         this.host = host;
         this.configuredPort = configuredPort;
+    }
+
+    /**
+     * Fails fast, before Camel starts its HTTP server, when the address cannot be bound: Vert.x would only log a
+     * warning and Camel would run without HTTP.
+     */
+    public void checkBindable() {
+        if (configuredPort == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, configuredPort));
+        } catch (IOException e) {
+            throw new IllegalStateException(failure() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private String failure() {
+        return "Cannot listen on " + host + ":" + configuredPort
+               + ": the port is in use or the address is not available. Stop the other process or set PORT to a"
+               + " free port (BIND_HOST for the address).";
     }
 
     /** The main Vert.x router Camel's platform-http serves (registered as platform-http-router-&lt;port&gt;). */
@@ -42,9 +68,7 @@ public class HttpServerCheck implements StartupListener {
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         if (listeningPort(context) < 0) {
-            throw new IllegalStateException("Cannot listen on " + host + ":" + configuredPort
-                                            + " (the port is in use or the address is not available). "
-                                            + "Stop the other process or set PORT to a free port.");
+            throw new IllegalStateException(failure());
         }
     }
 }

@@ -1,0 +1,53 @@
+package dev.lastfmmcp.routes;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.support.AppTestSupport;
+import dev.lastfmmcp.support.RawMcp;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /, /health and /.well-known/mcp.json. */
+@CamelMainTest(configurationClasses = AppConfiguration.class,
+               properties = {"camel.server.port=0", "mcp.public-base-url=https://mcp.example.org/"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebEndpointsTest extends AppTestSupport {
+
+    @Test
+    void landingPageIsHtmlFromARoute() {
+        RawMcp.Reply reply = mcp().send("GET", "/", null, Map.of("Accept", "text/html"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("text/html");
+        assertThat(reply.body()).contains("https://mcp.example.org/mcp").contains("<code>server_info</code>");
+    }
+
+    @Test
+    void healthReportsChecks() {
+        RawMcp.Reply reply = mcp().send("GET", "/health", null, Map.of());
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode health = reply.json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/checks/camel/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/checks/infinispan/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void serverCard() {
+        RawMcp.Reply reply = mcp().send("GET", "/.well-known/mcp.json", null, Map.of());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        assertThat(reply.json().at("/transport/url").asText()).isEqualTo("https://mcp.example.org/mcp");
+    }
+
+    @Test
+    void noFilesAreServedFromTheWorkingDirectory() {
+        for (String path : new String[] {"/application.properties", "/pom.xml", "/README.md"}) {
+            assertThat(mcp().send("GET", path, null, Map.of()).status()).isEqualTo(404);
+        }
+    }
+}
