@@ -2,6 +2,7 @@ package dev.lastfmmcp.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +15,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lastfmmcp.audit.AuditRecords;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.lastfm.CacheStatistics;
+import dev.lastfmmcp.lastfm.DataClass;
+import dev.lastfmmcp.lastfm.LastfmCaches;
+import dev.lastfmmcp.lastfm.LastfmCalls;
+import dev.lastfmmcp.lastfm.LastfmErrors;
+import dev.lastfmmcp.lastfm.LastfmNormalizer;
+import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.mcp.HttpFailureHandler;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
@@ -95,6 +103,35 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("batchResponses", new McpHttp.BatchResponses());
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper));
+
+        // --- Last.fm client (direct:lastfm-call) ---
+        Map<DataClass, Duration> ttls = new EnumMap<>(DataClass.class);
+        ttls.put(DataClass.RECENT, settings.duration("lastfm.cache.ttl.recent", Duration.ofMinutes(5)));
+        ttls.put(DataClass.LOVED, settings.duration("lastfm.cache.ttl.loved", Duration.ofMinutes(30)));
+        ttls.put(DataClass.TOP, settings.duration("lastfm.cache.ttl.top", Duration.ofHours(1)));
+        ttls.put(DataClass.USER, settings.duration("lastfm.cache.ttl.user", Duration.ofHours(6)));
+        ttls.put(DataClass.REFERENCE, settings.duration("lastfm.cache.ttl.reference", Duration.ofHours(24)));
+        ttls.put(DataClass.SIMILAR, settings.duration("lastfm.cache.ttl.similar", Duration.ofDays(7)));
+        LastfmCaches lastfmCaches = new LastfmCaches(ttls,
+                settings.duration("lastfm.cache.negative-ttl", Duration.ofMinutes(5)),
+                settings.duration("lastfm.cache.max-stale", Duration.ofHours(24)),
+                settings.longValue("lastfm.cache.max-entries", 10_000));
+        registry.bind(LastfmCaches.ANSWERS, lastfmCaches.answers());
+        registry.bind(LastfmCaches.STALE, lastfmCaches.stale());
+        registry.bind("lastfmCaches", lastfmCaches);
+        CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
+        CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
+        Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms", 10_000));
+        LastfmCalls lastfmCalls = new LastfmCalls(settings.string("lastfm.api-key", ""),
+                settings.string("lastfm.shared-secret", ""), new LastfmErrors(mapper, clock), lastfmCaches, clock,
+                new LastfmCalls.RetrySettings(settings.integer("lastfm.retry.max-retries", 2),
+                        Duration.ofMillis(settings.longValue("lastfm.retry.initial-delay-ms", 250)),
+                        Duration.ofMillis(settings.longValue("lastfm.retry.max-delay-ms", 4000)),
+                        settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout));
+        registry.bind("lastfmCalls", lastfmCalls);
+        registry.bind("singleFlight", new SingleFlight(timeout.plusSeconds(5)));
+        registry.bind("lastfmNormalizer", new LastfmNormalizer());
+        registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size", 100);

@@ -28,9 +28,4 @@ public record ServerIdentity(String name, String title, String version, String d
     public McpSchema.Implementation implementation() {
         return new McpSchema.Implementation(name, title, version, description, null, websiteUrl);
     }
-
-    /** The User-Agent this server sends upstream: name/version (+url). */
-    public String userAgent(String contact) {
-        return name + "/" + version + " (" + (contact == null || contact.isBlank() ? websiteUrl : contact) + ")";
-    }
 }

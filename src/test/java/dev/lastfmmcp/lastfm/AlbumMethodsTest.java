@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.time.Instant;
 
 import dev.lastfmmcp.lastfm.model.AlbumHit;
@@ -10,8 +11,8 @@ import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.Tag;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlbumMethodsTest {
@@ -19,7 +20,7 @@ class AlbumMethodsTest {
     private final LastfmNormalizer normalizer = new LastfmNormalizer();
 
     private <T> T normalize(String method, String file, Class<T> type) {
-        return type.cast(normalizer.normalize(method, lastfm(file)));
+        return type.cast(normalizer.normalize(method, lastfmJson(file)));
     }
 
     @Test

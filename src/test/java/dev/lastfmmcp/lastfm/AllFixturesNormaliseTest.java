@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class AllFixturesNormaliseTest {
             return files.map(path -> path.getFileName().toString())
                     .filter(name -> name.endsWith(".json") && name.contains("__"))
                     .filter(name -> !WRITE_METHODS.contains(method(name).toLowerCase()))
-                    .filter(name -> !Fixtures.lastfm(name).has("error"))
+                    .filter(name -> !Fixtures.lastfmJson(name).has("error"))
                     .sorted()
                     .toList();
         }
@@ -50,7 +51,7 @@ class AllFixturesNormaliseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("readFixtures")
     void normalisesToCleanJson(String file) {
-        Object normalised = normalizer.normalize(method(file), Fixtures.lastfm(file));
+        Object normalised = normalizer.normalize(method(file), Fixtures.lastfmJson(file));
 
         String json = Fixtures.write(normalised);
         assertThat(json).doesNotContain("#text", "@attr", "\"mbid\":\"\"", "opensearch:", "streamable")

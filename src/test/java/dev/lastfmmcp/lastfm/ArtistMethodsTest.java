@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.time.Instant;
 
 import dev.lastfmmcp.lastfm.model.ArtistCorrection;
@@ -17,8 +18,8 @@ import dev.lastfmmcp.lastfm.model.TopTags;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArtistMethodsTest {
@@ -26,7 +27,7 @@ class ArtistMethodsTest {
     private final LastfmNormalizer normalizer = new LastfmNormalizer();
 
     private <T> T normalize(String method, String file, Class<T> type) {
-        return type.cast(normalizer.normalize(method, lastfm(file)));
+        return type.cast(normalizer.normalize(method, lastfmJson(file)));
     }
 
     @Test

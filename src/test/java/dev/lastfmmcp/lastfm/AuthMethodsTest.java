@@ -1,11 +1,12 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.lastfm.model.AuthToken;
 import dev.lastfmmcp.lastfm.model.Session;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthMethodsTest {
@@ -14,7 +15,7 @@ class AuthMethodsTest {
 
     @Test
     void token() {
-        AuthToken token = (AuthToken) normalizer.normalize("auth.getToken", lastfm("auth.getToken__ok.json"));
+        AuthToken token = (AuthToken) normalizer.normalize("auth.getToken", lastfmJson("auth.getToken__ok.json"));
 
         assertThat(token.token()).isEqualTo("cf45fe5a3e3cebe168480a086d7fe481");
         assertThat(token.toString()).doesNotContain("cf45fe5a3e3cebe168480a086d7fe481");
@@ -22,7 +23,7 @@ class AuthMethodsTest {
 
     @Test
     void sessionWithANumericSubscriberFlag() {
-        Session session = (Session) normalizer.normalize("auth.getSession", lastfm("auth.getSession__ok.json"));
+        Session session = (Session) normalizer.normalize("auth.getSession", lastfmJson("auth.getSession__ok.json"));
 
         assertThat(session).isEqualTo(new Session("MyLastFMUsername", "d580d57f32848f5dcf574d1ce18d78b2", false));
         assertThat(session.toString()).contains("MyLastFMUsername").doesNotContain("d580d57f32848f5dcf574d1ce18d78b2");

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lastfmmcp.lastfm.model.Page;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LastfmJsonTest {

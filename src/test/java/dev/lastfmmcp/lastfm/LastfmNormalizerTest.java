@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.util.List;
 
 import dev.lastfmmcp.lastfm.model.RecentTracks;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class LastfmNormalizerTest {
 
     @Test
     void matchesMethodNamesCaseInsensitively() {
-        var body = Fixtures.lastfm("user.getRecentTracks__frikandel_-limit1.json");
+        var body = Fixtures.lastfmJson("user.getRecentTracks__frikandel_-limit1.json");
         Object canonical = normalizer.normalize("user.getRecentTracks", body);
         assertThat(canonical).isInstanceOf(RecentTracks.class);
         assertThat(normalizer.normalize("User.getrecenttracks", body)).isEqualTo(canonical);
@@ -54,7 +55,7 @@ class LastfmNormalizerTest {
     @Test
     void refusesAnErrorBody() {
         assertThatThrownBy(() -> normalizer.normalize("user.getInfo",
-                Fixtures.lastfm("user.getInfo__unknown-user-error6.json")))
+                Fixtures.lastfmJson("user.getInfo__unknown-user-error6.json")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("error");
     }
 

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.RankedArtist;
 import dev.lastfmmcp.lastfm.model.RankedTrack;
@@ -11,8 +12,8 @@ import dev.lastfmmcp.lastfm.model.TopTags;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** tag.*, chart.* and geo.*; bodies marked "hand-written" mirror the documented examples (lastfm-docs/api-docs). */
@@ -27,7 +28,7 @@ class TagChartGeoMethodsTest {
     @Test
     void tagTopArtists() {
         TopArtists top = (TopArtists) normalizer.normalize("tag.getTopArtists",
-                lastfm("tag.getTopArtists__metal.json"));
+                lastfmJson("tag.getTopArtists__metal.json"));
 
         assertThat(top.tag()).isEqualTo("metal");
         assertThat(top.page()).isEqualTo(new Page(1, 50, 1192, 59570));
@@ -40,13 +41,13 @@ class TagChartGeoMethodsTest {
     @Test
     void unknownTagIsAnEmptyList() {
         TopArtists top = (TopArtists) normalizer.normalize("tag.getTopArtists",
-                lastfm("tag.getTopArtists__unknown-tag_empty.json"));
+                lastfmJson("tag.getTopArtists__unknown-tag_empty.json"));
         assertThat(top.tag()).isEqualTo("thistagdoesntexist");
         assertThat(top.artists()).isEmpty();
         assertThat(top.page()).isEqualTo(new Page(1, 50, 0, 0));
 
         TopArtists blank = (TopArtists) normalizer.normalize("tag.getTopArtists",
-                lastfm("tag.getTopArtists__empty-unknown-tag.json"));
+                lastfmJson("tag.getTopArtists__empty-unknown-tag.json"));
         assertThat(blank.tag()).as("\"tag\":\"\"").isNull();
         assertThat(blank.artists()).isEmpty();
     }
@@ -54,7 +55,7 @@ class TagChartGeoMethodsTest {
     @Test
     void chartTopArtistsRankByPosition() {
         TopArtists top = (TopArtists) normalizer.normalize("chart.getTopArtists",
-                lastfm("chart.getTopArtists__limit10.json"));
+                lastfmJson("chart.getTopArtists__limit10.json"));
 
         assertThat(top.artists()).hasSize(10).extracting(RankedArtist::rank)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);

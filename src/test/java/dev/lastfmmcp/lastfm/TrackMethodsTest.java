@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.time.Instant;
 
 import dev.lastfmmcp.lastfm.model.AlbumRef;
@@ -12,7 +13,7 @@ import dev.lastfmmcp.lastfm.model.TrackInfo;
 import dev.lastfmmcp.lastfm.model.TrackSearch;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrackMethodsTest {
@@ -20,7 +21,7 @@ class TrackMethodsTest {
     private final LastfmNormalizer normalizer = new LastfmNormalizer();
 
     private <T> T normalize(String method, String file, Class<T> type) {
-        return type.cast(normalizer.normalize(method, lastfm(file)));
+        return type.cast(normalizer.normalize(method, lastfmJson(file)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import dev.lastfmmcp.support.Fixtures;
 import java.time.Instant;
 
 import dev.lastfmmcp.lastfm.model.ArtistRef;
@@ -22,8 +23,8 @@ import dev.lastfmmcp.lastfm.model.WeeklyChartList;
 import dev.lastfmmcp.lastfm.model.WeeklyTrackChart;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.lastfm;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.lastfmJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserMethodsTest {
@@ -31,7 +32,7 @@ class UserMethodsTest {
     private final LastfmNormalizer normalizer = new LastfmNormalizer();
 
     private <T> T normalize(String method, String file, Class<T> type) {
-        return type.cast(normalizer.normalize(method, lastfm(file)));
+        return type.cast(normalizer.normalize(method, lastfmJson(file)));
     }
 
     @Test

@@ -7,11 +7,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lastfmmcp.lastfm.Fixtures;
+import dev.lastfmmcp.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
-import static dev.lastfmmcp.lastfm.Fixtures.json;
-import static dev.lastfmmcp.lastfm.Fixtures.musicbrainz;
+import static dev.lastfmmcp.support.Fixtures.json;
+import static dev.lastfmmcp.support.Fixtures.musicbrainzJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MusicBrainzMapperTest {
@@ -22,7 +22,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void artistWithUrlRelations() {
-        ArtistDetails kinks = mapper.artist(musicbrainz("artist.lookup__the-kinks-inc-aliases-url-rels.json"));
+        ArtistDetails kinks = mapper.artist(musicbrainzJson("artist.lookup__the-kinks-inc-aliases-url-rels.json"));
 
         assertThat(kinks.mbid()).isEqualTo("17b53d9f-5c63-4a09-a593-dde4608e0db9");
         assertThat(kinks.name()).isEqualTo("The Kinks");
@@ -40,7 +40,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void anEndedHomepageIsNotTheHomepage() {
-        ObjectNode lookup = (ObjectNode) musicbrainz("artist.lookup__the-kinks-inc-aliases-url-rels.json");
+        ObjectNode lookup = (ObjectNode) musicbrainzJson("artist.lookup__the-kinks-inc-aliases-url-rels.json");
         ArrayNode relations = (ArrayNode) lookup.get("relations");
         relations.forEach(relation -> {
             if (relation.path("type").asText().equals("official homepage")) {
@@ -57,7 +57,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void minimalArtistWithNulls() {
-        ArtistDetails artist = mapper.artist(musicbrainz("artist.lookup__die-hausfrauen-inc-aliases-url-rels.json"));
+        ArtistDetails artist = mapper.artist(musicbrainzJson("artist.lookup__die-hausfrauen-inc-aliases-url-rels.json"));
 
         assertThat(artist.name()).isEqualTo("Die Hausfrauen");
         assertThat(artist.type()).isNull();
@@ -72,13 +72,13 @@ class MusicBrainzMapperTest {
 
     @Test
     void basicLookupsWithPartialDates() {
-        ArtistDetails lures = mapper.artist(musicbrainz("artist.lookup__lures-basic.json"));
+        ArtistDetails lures = mapper.artist(musicbrainzJson("artist.lookup__lures-basic.json"));
         assertThat(lures.begin()).isEqualTo("2013");
         assertThat(lures.country()).isNull();
         assertThat(lures.area()).isEqualTo("Seattle");
         assertThat(lures.disambiguation()).isEqualTo("Seattle trio");
 
-        ArtistDetails psy = mapper.artist(musicbrainz("artist.lookup__psy-inc-aliases.json"));
+        ArtistDetails psy = mapper.artist(musicbrainzJson("artist.lookup__psy-inc-aliases.json"));
         assertThat(psy.begin()).isEqualTo("1977-12-31");
         assertThat(psy.type()).isEqualTo("Person");
         assertThat(psy.country()).isEqualTo("KR");
@@ -103,7 +103,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void confidentMatchOnTheExactName() {
-        Optional<ArtistMatch> match = mapper.confidentMatch(musicbrainz(COHEN), "Leonard Cohen");
+        Optional<ArtistMatch> match = mapper.confidentMatch(musicbrainzJson(COHEN), "Leonard Cohen");
 
         assertThat(match).contains(new ArtistMatch("65314b12-0e08-43fa-ba33-baaa7b874c15", "Leonard Cohen", 100,
                 "Person", "CA", null));
@@ -111,7 +111,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void confidentMatchIgnoresCaseAccentsAndPunctuation() {
-        JsonNode search = musicbrainz(COHEN);
+        JsonNode search = musicbrainzJson(COHEN);
 
         assertThat(mapper.confidentMatch(search, "leonard cohen")).isPresent();
         assertThat(mapper.confidentMatch(search, "Léonard  Cohen!")).isPresent();
@@ -121,14 +121,14 @@ class MusicBrainzMapperTest {
 
     @Test
     void noMatchForAnotherName() {
-        assertThat(mapper.confidentMatch(musicbrainz(COHEN), "Leonard Nimoy")).isEmpty();
-        assertThat(mapper.confidentMatch(musicbrainz(COHEN), "")).isEmpty();
-        assertThat(mapper.confidentMatch(musicbrainz(COHEN), null)).isEmpty();
+        assertThat(mapper.confidentMatch(musicbrainzJson(COHEN), "Leonard Nimoy")).isEmpty();
+        assertThat(mapper.confidentMatch(musicbrainzJson(COHEN), "")).isEmpty();
+        assertThat(mapper.confidentMatch(musicbrainzJson(COHEN), null)).isEmpty();
     }
 
     @Test
     void noMatchBelowTheConfidentScore() {
-        ObjectNode search = (ObjectNode) musicbrainz(COHEN);
+        ObjectNode search = (ObjectNode) musicbrainzJson(COHEN);
         ((ObjectNode) search.get("artists").get(0)).put("score", 94);
 
         assertThat(mapper.confidentMatch(search, "Leonard Cohen")).isEmpty();
@@ -136,7 +136,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void noMatchWhenTwoResultsAreEquallyGood() {
-        ObjectNode search = (ObjectNode) musicbrainz(COHEN);
+        ObjectNode search = (ObjectNode) musicbrainzJson(COHEN);
         ArrayNode artists = (ArrayNode) search.get("artists");
         artists.add(json("{\"id\":\"other\",\"name\":\"LEONARD COHEN\",\"score\":100}"));
 
@@ -145,7 +145,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void aWeakerSecondResultDoesNotBlockTheMatch() {
-        ObjectNode search = (ObjectNode) musicbrainz(COHEN);
+        ObjectNode search = (ObjectNode) musicbrainzJson(COHEN);
         ArrayNode artists = (ArrayNode) search.get("artists");
         artists.add(json("{\"id\":\"lower\",\"name\":\"Leonard Cohen\",\"score\":97}"));
         artists.add(json("{\"id\":\"tribute\",\"name\":\"Leonard Cohen Tribute\",\"score\":100}"));
@@ -176,7 +176,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void releaseGroupLookup() {
-        ReleaseGroupDetails lures = mapper.releaseGroup(musicbrainz("release-group.lookup__basic.json"));
+        ReleaseGroupDetails lures = mapper.releaseGroup(musicbrainzJson("release-group.lookup__basic.json"));
 
         assertThat(lures).isEqualTo(new ReleaseGroupDetails("e37d2740-4503-4e3f-ab6d-e622a25e964d", "Lures",
                 "2014-10-07", "Album", List.of(), null, null));
@@ -184,7 +184,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void releaseGroupWithSecondaryTypesAndCredits() {
-        ReleaseGroupDetails group = mapper.releaseGroup(musicbrainz("release-group.lookup__inc-artist-credits.json"));
+        ReleaseGroupDetails group = mapper.releaseGroup(musicbrainzJson("release-group.lookup__inc-artist-credits.json"));
 
         assertThat(group.title()).isEqualTo("Cult Assassin");
         assertThat(group.firstReleaseDate()).isEqualTo("2010-08-31");
@@ -194,7 +194,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void releaseGroupBrowseItemsAndYearOnlyDates() {
-        JsonNode browse = musicbrainz("release-group.browse__by-artist-inc-artist-credits.json");
+        JsonNode browse = musicbrainzJson("release-group.browse__by-artist-inc-artist-credits.json");
         List<ReleaseGroupDetails> groups = new ArrayList<>();
         browse.path("release-groups").forEach(item -> groups.add(mapper.releaseGroup(item)));
 

@@ -1,0 +1,44 @@
+package dev.lastfmmcp.lastfm;
+
+import java.util.Locale;
+
+/** How long a Last.fm answer may be served from cache, by the kind of data it is. */
+public enum DataClass {
+    /** user.getRecentTracks: changes with every scrobble. */
+    RECENT,
+    /** user.getLovedTracks. */
+    LOVED,
+    /** user.getTop*, user.getFriends. */
+    TOP,
+    /** user.getInfo. */
+    USER,
+    /** info, weekly charts, artist/tag/chart/geo lists, search. */
+    REFERENCE,
+    /** artist.getSimilar, track.getSimilar. */
+    SIMILAR,
+    /** auth.* and write methods: never cached. */
+    UNCACHED;
+
+    public static DataClass of(LastfmRequest request) {
+        if (request.isAuth() || request.isWrite()) {
+            return UNCACHED;
+        }
+        String method = request.method().toLowerCase(Locale.ROOT);
+        if (method.equals("user.getrecenttracks")) {
+            return RECENT;
+        }
+        if (method.equals("user.getlovedtracks")) {
+            return LOVED;
+        }
+        if (method.startsWith("user.gettop") || method.equals("user.getfriends")) {
+            return TOP;
+        }
+        if (method.equals("user.getinfo")) {
+            return USER;
+        }
+        if (method.endsWith(".getsimilar")) {
+            return SIMILAR;
+        }
+        return REFERENCE;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.lastfmmcp.lastfm;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+
+/**
+ * The steps of {@code direct:lastfm-call} that compute: prepare (key check, signing, cache key), read cache
+ * entries, classify the HTTP answer, explain a circuit-breaker fallback, decide retries, build cache entries.
+ */
+public class LastfmCalls {
+
+    private final String apiKey;
+    private final String sharedSecret;
+    private final LastfmErrors errors;
+    private final LastfmCaches caches;
+    private final Clock clock;
+    private final Duration maxRetryAfter;
+    private final int maxRetries;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final Duration timeout;
+
+    /** Retry settings of {@link LastfmCalls}. */
+    public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+            Duration timeout) {
+    }
+
+    public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
+                       RetrySettings retry) {
+        this.apiKey = apiKey == null ? "" : apiKey.trim();
+        this.sharedSecret = sharedSecret == null ? "" : sharedSecret.trim();
+        this.errors = errors;
+        this.caches = caches;
+        this.clock = clock;
+        this.maxRetryAfter = retry.maxRetryAfter();
+        this.maxRetries = retry.maxRetries();
+        this.initialDelay = retry.initialDelay();
+        this.maxDelay = retry.maxDelay();
+        this.timeout = retry.timeout();
+    }
+
+    public boolean hasApiKey() {
+        return !apiKey.isEmpty();
+    }
+
+    /** Checks the configuration, signs when needed and computes the cache key. */
+    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request) {
+        if (apiKey.isEmpty()) {
+            throw new LastfmException(LastfmErrorKind.NOT_CONFIGURED, 0,
+                    "This server has no Last.fm API key configured, so it cannot reach Last.fm. The server's "
+                    + "operator needs to set LASTFM_API_KEY (get one at https://www.last.fm/api/account/create).");
+        }
+        if (request.needsSignature() && sharedSecret.isEmpty()) {
+            throw new LastfmException(LastfmErrorKind.NOT_CONFIGURED, 0,
+                    "This server has no Last.fm shared secret configured, so it cannot make signed calls. The "
+                    + "server's operator needs to set LASTFM_SHARED_SECRET.");
+        }
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("method", request.method());
+        sent.putAll(request.params());
+        sent.put("api_key", apiKey);
+        if (request.sessionKey() != null && !request.sessionKey().isEmpty()) {
+            sent.put("sk", request.sessionKey());
+        }
+        if (request.needsSignature()) {
+            sent.put("api_sig", LastfmSigner.sign(sent, sharedSecret));
+        }
+        sent.put("format", "json");
+        DataClass dataClass = DataClass.of(request);
+        return new LastfmCall(request, dataClass, cacheKey(request), LastfmQuery.encode(sent));
+    }
+
+    /** method + normalised parameters (sorted, trimmed, case-folded where Last.fm ignores case). */
+    static String cacheKey(LastfmRequest request) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        request.params().forEach((k, v) -> sorted.put(k.toLowerCase(java.util.Locale.ROOT),
+                v.trim().toLowerCase(java.util.Locale.ROOT)));
+        StringBuilder key = new StringBuilder(request.methodKey());
+        sorted.forEach((k, v) -> key.append('|').append(k).append('=').append(v));
+        if (request.sessionKey() != null && !request.sessionKey().isEmpty()) {
+            key.append("|as=").append(sha256(request.sessionKey()).substring(0, 16));
+        }
+        return key.toString();
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A cache hit: the answer, or the remembered "not found" rethrown. */
+    public LastfmResult fromCache(@Body CachedValue cached) {
+        if (cached.isNotFound()) {
+            throw cached.notFound();
+        }
+        return LastfmResult.fresh(cached.data());
+    }
+
+    /** Reads one HTTP answer: success or permanent error as a value; transient failures are thrown. */
+    public LastfmOutcome classify(@Variable("lastfmCall") LastfmCall call,
+            @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body,
+            @Header("Retry-After") String retryAfter) {
+        return errors.classify(call.request(), status == null ? 0 : status, body, retryAfter);
+    }
+
+    /**
+     * Why the circuit breaker fell back: it was open (the call was not permitted), the call timed out (no exception
+     * reaches the fallback then), or the attempts kept failing (the last failure is in CamelExceptionCaught).
+     */
+    public UpstreamFailure fallback(Exchange exchange) {
+        String state = exchange.getProperty(Exchange.CIRCUIT_BREAKER_STATE, "", String.class);
+        if (Boolean.TRUE.equals(exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED,
+                Boolean.class)) || state.contains("OPEN") && !state.contains("HALF")) {
+            return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null,
+                    "its circuit breaker is open after repeated failures");
+        }
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        Throwable cause = Attempts.transientCause(failure);
+        if (cause instanceof TransientLastfmException t) {
+            if (t.rateLimited()) {
+                return new UpstreamFailure(LastfmErrorKind.RATE_LIMITED, t.retryAfterSeconds(), "rate limited");
+            }
+            return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null,
+                    t.code() != 0 ? "Last.fm error " + t.code() : "HTTP " + t.status());
+        }
+        if (failure == null || cause instanceof SocketTimeoutException || cause instanceof TimeoutException
+            || Boolean.TRUE.equals(exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_TIMED_OUT,
+                    Boolean.class))) {
+            return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null, "no answer in time");
+        }
+        if (cause instanceof IOException) {
+            return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null, "it cannot be reached");
+        }
+        return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null,
+                "unexpected failure: " + failure.getClass().getSimpleName());
+    }
+
+    /** The retry state for one fetch: backoff settings and a deadline at the circuit breaker's timeout. */
+    public Attempts attempts() {
+        return new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, clock.instant().plus(timeout), clock);
+    }
+
+    /** The loop's success step: the body (the attempt's outcome) stays, the loop ends. */
+    public void attemptSucceeded(Attempts attempt) {
+        attempt.succeeded();
+    }
+
+    /** The loop's failure step: schedules a retry, or rethrows. */
+    public void attemptFailed(Attempts attempt, Exception failure) throws Exception {
+        attempt.failed(failure);
+    }
+
+    /** A fresh answer. */
+    public LastfmResult fresh(@Variable("lastfmData") Object data) {
+        return LastfmResult.fresh(data);
+    }
+
+    /** The answer's cache entry, with its data class's time to live. */
+    public CachedValue cacheEntry(@Variable("lastfmCall") LastfmCall call, @Variable("lastfmData") Object data) {
+        return CachedValue.of(data, clock.instant(), caches.ttl(call.dataClass()));
+    }
+
+    /** A "not found" remembered for the negative-cache time to live. */
+    public CachedValue notFoundEntry(@Variable("lastfmOutcome") LastfmOutcome outcome) {
+        return CachedValue.notFound(outcome.error(), clock.instant(), caches.negativeTtl());
+    }
+
+    /** The outcome's permanent error, thrown as the call's result. */
+    public Object raise(@Variable("lastfmOutcome") LastfmOutcome outcome) {
+        throw outcome.error();
+    }
+
+    /** Stale-if-error: the last good answer (within the max-stale window), said to be stale; else the failure. */
+    public LastfmResult staleOrFail(@Header("CamelCaffeineActionHasResult") Boolean found, @Body Object body,
+            @Variable("lastfmFailure") UpstreamFailure failure) {
+        if (Boolean.TRUE.equals(found) && body instanceof CachedValue cached && cached.data() != null) {
+            return LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(), clock.instant()));
+        }
+        throw LastfmErrors.unavailable(failure);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lastfmmcp.lastfm;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Last.fm API call as tools ask for it (exchange variable {@code lastfm}): the method, its parameters without
+ * {@code api_key} / {@code format} / {@code api_sig}, and optionally a session key for calls made as a signed-in user.
+ */
+public record LastfmRequest(String method, Map<String, String> params, String sessionKey) {
+
+    /** Methods that change state: POSTed, signed, never cached. */
+    static final Set<String> WRITE_METHODS = Set.of("track.love", "track.unlove", "track.scrobble",
+            "track.updatenowplaying", "artist.addtags", "artist.removetag", "album.addtags", "album.removetag",
+            "track.addtags", "track.removetag");
+
+    public LastfmRequest {
+        Map<String, String> copy = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        params = Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code of("artist.getInfo", "artist", "Cher", "autocorrect", "1")}. */
+    public static LastfmRequest of(String method, String... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("parameters come in name/value pairs");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new LastfmRequest(method, params, null);
+    }
+
+    public LastfmRequest withSessionKey(String key) {
+        return new LastfmRequest(method, params, key);
+    }
+
+    public String methodKey() {
+        return method.toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isWrite() {
+        return WRITE_METHODS.contains(methodKey());
+    }
+
+    public boolean isAuth() {
+        return methodKey().startsWith("auth.");
+    }
+
+    /** Auth methods, write methods and any call carrying a session key are signed. */
+    public boolean needsSignature() {
+        return isAuth() || isWrite() || (sessionKey != null && !sessionKey.isEmpty());
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    @Override
+    public String toString() {
+        // never print the session key
+        return "LastfmRequest[" + method + " " + params + (sessionKey == null ? "" : " (signed-in)") + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lastfmmcp.lastfm;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.lastfmmcp.config.AppConfiguration;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LastfmCallsTest {
+
+    private final LastfmCaches caches = new LastfmCaches(Map.of(DataClass.RECENT, Duration.ofMinutes(5)),
+            Duration.ofMinutes(5), Duration.ofHours(24), 100);
+
+    private LastfmCalls calls(String key, String secret) {
+        return new LastfmCalls(key, secret, new LastfmErrors(AppConfiguration.objectMapper(), Clock.systemUTC()),
+                caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    }
+
+    private static Map<String, String> decode(String query) {
+        return Arrays.stream(query.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
+                p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void withoutAnApiKeyNothingIsCalled() {
+        assertThatThrownBy(() -> calls("", "").prepare(LastfmRequest.of("user.getInfo", "user", "rj")))
+                .isInstanceOfSatisfying(LastfmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LastfmErrorKind.NOT_CONFIGURED);
+                    assertThat(e.getMessage()).contains("no Last.fm API key configured").contains("LASTFM_API_KEY");
+                });
+    }
+
+    @Test
+    void signedCallsNeedTheSharedSecret() {
+        LastfmRequest signed = LastfmRequest.of("user.getInfo").withSessionKey("sk-1");
+        assertThatThrownBy(() -> calls("key", "").prepare(signed)).hasMessageContaining("LASTFM_SHARED_SECRET");
+    }
+
+    @Test
+    void readCallsCarryKeyAndFormatButNoSignature() {
+        LastfmCall call = calls("key", "secret").prepare(LastfmRequest.of("artist.getInfo", "artist", "AC/DC"));
+        Map<String, String> sent = decode(call.query());
+        assertThat(sent).containsEntry("method", "artist.getInfo").containsEntry("artist", "AC/DC")
+                .containsEntry("api_key", "key").containsEntry("format", "json").doesNotContainKey("api_sig");
+        assertThat(call.dataClass()).isEqualTo(DataClass.REFERENCE);
+        assertThat(call.toString()).doesNotContain("key=").doesNotContain("api_key");
+    }
+
+    @Test
+    void sessionCallsAreSignedOverEverythingButFormat() {
+        LastfmCall call = calls("key", "secret").prepare(LastfmRequest.of("track.love", "artist", "Cher",
+                "track", "Believe").withSessionKey("sk-1"));
+        Map<String, String> sent = decode(call.query());
+        assertThat(sent).containsEntry("sk", "sk-1");
+        Map<String, String> signedPart = new java.util.HashMap<>(sent);
+        signedPart.remove("api_sig");
+        assertThat(sent.get("api_sig")).isEqualTo(LastfmSigner.sign(signedPart, "secret"));
+        assertThat(call.isCacheable()).isFalse();
+        assertThat(call.isWrite()).isTrue();
+    }
+
+    @Test
+    void cacheKeysIgnoreParameterOrderAndCaseButNotValues() {
+        String a = LastfmCalls.cacheKey(LastfmRequest.of("artist.getInfo", "artist", "Cher", "autocorrect", "1"));
+        String b = LastfmCalls.cacheKey(LastfmRequest.of("Artist.getinfo", "autocorrect", "1", "artist", " cher "));
+        String c = LastfmCalls.cacheKey(LastfmRequest.of("artist.getInfo", "artist", "Chet", "autocorrect", "1"));
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+        String signedIn = LastfmCalls.cacheKey(LastfmRequest.of("user.getInfo").withSessionKey("secret-sk"));
+        assertThat(signedIn).doesNotContain("secret-sk").contains("|as=");
+    }
+
+    @Test
+    void dataClassesFollowTheReferenceServer() {
+        assertThat(DataClass.of(LastfmRequest.of("user.getRecentTracks"))).isEqualTo(DataClass.RECENT);
+        assertThat(DataClass.of(LastfmRequest.of("user.getLovedTracks"))).isEqualTo(DataClass.LOVED);
+        assertThat(DataClass.of(LastfmRequest.of("user.getTopArtists"))).isEqualTo(DataClass.TOP);
+        assertThat(DataClass.of(LastfmRequest.of("user.getInfo"))).isEqualTo(DataClass.USER);
+        assertThat(DataClass.of(LastfmRequest.of("user.getWeeklyChartList"))).isEqualTo(DataClass.REFERENCE);
+        assertThat(DataClass.of(LastfmRequest.of("artist.getSimilar"))).isEqualTo(DataClass.SIMILAR);
+        assertThat(DataClass.of(LastfmRequest.of("auth.getSession"))).isEqualTo(DataClass.UNCACHED);
+    }
+}
