@@ -23,6 +23,11 @@ import dev.lastfmmcp.lastfm.LastfmErrors;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.mcp.HttpFailureHandler;
+import dev.lastfmmcp.musicbrainz.Enrichment;
+import dev.lastfmmcp.musicbrainz.MusicBrainzCalls;
+import dev.lastfmmcp.musicbrainz.MusicBrainzMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
 import dev.lastfmmcp.mcp.Lifecycle;
@@ -132,6 +137,17 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("singleFlight", new SingleFlight(timeout.plusSeconds(5)));
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
         registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));
+
+        // --- MusicBrainz enrichment (direct:musicbrainz-lookup) ---
+        Cache<String, Enrichment> musicbrainzCache = Caffeine.newBuilder()
+                .maximumSize(settings.longValue("musicbrainz.cache.max-entries", 5_000))
+                .expireAfterWrite(settings.duration("musicbrainz.cache.ttl", Duration.ofHours(24)))
+                .recordStats()
+                .build();
+        registry.bind("musicbrainz-enrichment", musicbrainzCache);
+        CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
+        registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled", true),
+                new MusicBrainzMapper(), mapper));
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size", 100);

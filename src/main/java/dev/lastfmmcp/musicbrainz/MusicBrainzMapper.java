@@ -66,6 +66,33 @@ public final class MusicBrainzMapper {
                 text(artist.path("type")), text(artist.path("country")), text(artist.path("disambiguation"))));
     }
 
+    /**
+     * The release group a search for {@code title} by {@code artist} found for sure: the best score is at least
+     * {@value #CONFIDENT_SCORE} and exactly one result with that score has the title (and, when credited, the
+     * artist), ignoring case, accents and punctuation.
+     */
+    public Optional<ReleaseGroupDetails> confidentReleaseGroup(JsonNode searchBody, String title, String artist) {
+        String wantedTitle = comparable(title);
+        String wantedArtist = comparable(artist);
+        List<JsonNode> groups = elements(searchBody.path("release-groups"));
+        if (wantedTitle.isEmpty() || groups.isEmpty()) {
+            return Optional.empty();
+        }
+        int best = groups.stream().mapToInt(group -> group.path("score").asInt(0)).max().orElse(0);
+        if (best < CONFIDENT_SCORE) {
+            return Optional.empty();
+        }
+        List<JsonNode> matches = groups.stream()
+                .filter(group -> group.path("score").asInt(0) == best)
+                .filter(group -> wantedTitle.equals(comparable(text(group.path("title")))))
+                .filter(group -> {
+                    String credit = artistCredit(group.path("artist-credit"));
+                    return credit == null || wantedArtist.isEmpty() || comparable(credit).contains(wantedArtist);
+                })
+                .toList();
+        return matches.size() == 1 ? Optional.of(releaseGroup(matches.get(0))) : Optional.empty();
+    }
+
     /** A release group lookup (or one item of a browse). */
     public ReleaseGroupDetails releaseGroup(JsonNode releaseGroup) {
         List<String> secondary = elements(releaseGroup.path("secondary-types")).stream()
