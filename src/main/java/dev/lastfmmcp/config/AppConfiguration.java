@@ -38,6 +38,7 @@ import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.tools.ServerTools;
+import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
@@ -163,6 +164,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("toolResults", new ToolResults());
         registry.bind("resourceCatalogue", ResourceCatalogue.load(mapper, pageSize));
         registry.bind("promptCatalogue", PromptCatalogue.load(mapper, pageSize));
+        registry.bind("artistTools", new ArtistTools());
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
 
         // --- audit ---

@@ -44,24 +44,38 @@ public class ToolCatalogue {
 
     /** Reads every family file named in the index. */
     public static ToolCatalogue load(ObjectMapper json, int pageSize) {
+        SchemaDefinitions shared = SchemaDefinitions.load();
         List<ToolDefinition> tools = new ArrayList<>();
         JsonNode index = YamlResources.read(INDEX);
         for (JsonNode family : index.path("families")) {
             JsonNode entries = YamlResources.read("mcp/tools/" + family.asText() + ".yaml");
             for (JsonNode entry : entries) {
-                tools.add(definition(json, family.asText(), (ObjectNode) entry.deepCopy()));
+                tools.add(definition(json, shared, family.asText(), (ObjectNode) entry.deepCopy()));
             }
         }
         return new ToolCatalogue(tools, pageSize);
     }
 
-    static ToolDefinition definition(ObjectMapper json, String family, ObjectNode entry) {
+    /**
+     * One tool from its catalogue entry: server keys taken out, shared definitions inlined, and every Last.fm tool's
+     * output schema given the stale-answer fields ({@code stale}, {@code staleAgeSeconds}).
+     */
+    static ToolDefinition definition(ObjectMapper json, SchemaDefinitions shared, String family, ObjectNode entry) {
         String name = entry.path("name").asText();
         if (!TOOL_NAME.matcher(name).matches()) {
             throw new IllegalStateException("invalid tool name in " + family + ": '" + name + "'");
         }
         boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
         SERVER_KEYS.forEach(entry::remove);
+        if (entry.get("outputSchema") instanceof ObjectNode output) {
+            if (requiresLastfm && output.get("properties") instanceof ObjectNode properties) {
+                properties.putObject("stale").put("type", "boolean").put("description",
+                        "Present and true when Last.fm could not be reached and this is the last good answer.");
+                properties.putObject("staleAgeSeconds").put("type", "integer").put("description",
+                        "How old the stale answer is, in seconds.");
+            }
+            entry.set("outputSchema", shared.inline(output));
+        }
         McpSchema.Tool tool = json.convertValue(entry, McpSchema.Tool.class);
         if (tool.description() == null || tool.inputSchema() == null
                 || !"object".equals(tool.inputSchema().get("type"))) {

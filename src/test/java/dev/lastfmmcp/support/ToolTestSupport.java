@@ -1,0 +1,126 @@
+package dev.lastfmmcp.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.lastfmmcp.lastfm.LastfmCaches;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base for tool tests: the real app (annotate the subclass with {@code @CamelMainTest} and PER_CLASS) against WireMock
+ * Last.fm and MusicBrainz fed from fixtures; every successful result is checked against the tool's outputSchema.
+ */
+public abstract class ToolTestSupport extends AppTestSupport {
+
+    protected static final WireMockServer LASTFM = WireMockUpstreams.start();
+    protected static final WireMockServer MUSICBRAINZ = WireMockUpstreams.start();
+
+    static {
+        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
+    }
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private Map<String, Schema> outputSchemas;
+
+    @AfterAll
+    void stopUpstreams() {
+        LASTFM.stop();
+        MUSICBRAINZ.stop();
+        WireMockUpstreams.clear();
+    }
+
+    @BeforeEach
+    void resetUpstreams() {
+        LASTFM.resetAll();
+        MUSICBRAINZ.resetAll();
+        if (context != null) {
+            LastfmCaches caches = context.getRegistry().lookupByNameAndType("lastfmCaches", LastfmCaches.class);
+            caches.answers().invalidateAll();
+            caches.stale().invalidateAll();
+            context.getRegistry().lookupByNameAndType("musicbrainz-enrichment",
+                    com.github.benmanes.caffeine.cache.Cache.class).invalidateAll();
+        }
+    }
+
+    /** Stubs a Last.fm method (and optional exact query parameters) with a fixture body. */
+    protected static void lastfm(String method, String fixture, String... params) {
+        lastfm(200, method, fixture, params);
+    }
+
+    protected static void lastfm(int status, String method, String fixture, String... params) {
+        MappingBuilder stub = get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo(method));
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            stub = stub.withQueryParam(params[i], equalTo(params[i + 1]));
+        }
+        LASTFM.stubFor(stub.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(fixture.trim().startsWith("{") ? fixture : Fixtures.lastfm(fixture))));
+    }
+
+    /** Stubs a MusicBrainz path with a fixture or a JSON body. */
+    protected static void musicbrainz(String path, String fixtureOrJson) {
+        MUSICBRAINZ.stubFor(get(urlPathEqualTo("/ws/2/" + path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixtureOrJson.trim().startsWith("{") ? fixtureOrJson : Fixtures.musicbrainz(fixtureOrJson))));
+    }
+
+    /** tools/call; a result that is not an error must match the tool's outputSchema. */
+    protected JsonNode call(String tool, String argumentsJson) {
+        JsonNode result = mcp().callTool(session(), tool, argumentsJson);
+        assertThat(result.has("content")).as("a tool result: %s", result).isTrue();
+        if (!result.path("isError").asBoolean(false)) {
+            List<Error> errors = outputSchema(tool).validate(result.get("structuredContent"));
+            assertThat(errors).as("structuredContent of %s against its outputSchema", tool).isEmpty();
+        }
+        return result;
+    }
+
+    /** The result's Markdown text. */
+    protected static String text(JsonNode result) {
+        return result.at("/content/0/text").asText();
+    }
+
+    protected JsonNode ok(String tool, String argumentsJson) {
+        JsonNode result = call(tool, argumentsJson);
+        assertThat(result.path("isError").asBoolean(false)).as("isError: %s", text(result)).isFalse();
+        return result;
+    }
+
+    protected JsonNode error(String tool, String argumentsJson) {
+        JsonNode result = call(tool, argumentsJson);
+        assertThat(result.path("isError").asBoolean(false)).as("expected isError, got %s", text(result)).isTrue();
+        return result;
+    }
+
+    private Schema outputSchema(String tool) {
+        if (outputSchemas == null) {
+            outputSchemas = new HashMap<>();
+            String cursor = null;
+            do {
+                JsonNode page = mcp().request(session(), "list", "tools/list",
+                        cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}").get("result");
+                for (JsonNode definition : page.get("tools")) {
+                    outputSchemas.put(definition.get("name").asText(),
+                            registry.getSchema(definition.get("outputSchema")));
+                }
+                cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            } while (cursor != null);
+        }
+        assertThat(outputSchemas).containsKey(tool);
+        return outputSchemas.get(tool);
+    }
+}
