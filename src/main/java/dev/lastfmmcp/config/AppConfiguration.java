@@ -33,6 +33,7 @@ import dev.lastfmmcp.support.Resources;
 import dev.lastfmmcp.mcp.Lifecycle;
 import dev.lastfmmcp.mcp.McpHttp;
 import dev.lastfmmcp.mcp.McpMessages;
+import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
@@ -107,6 +108,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, clock));
         registry.bind("mcpMessages", new McpMessages(codec));
         registry.bind("batchResponses", new McpHttp.BatchResponses());
+        Progress progress = new Progress(codec);
+        registry.bind("progress", progress);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper));
 

@@ -13,6 +13,7 @@ public class McpCall {
     private final JsonRpcMessage message;
     private String name;
     private String outcome = "ok";
+    private double lastProgress = Double.NEGATIVE_INFINITY;
 
     public McpCall(JsonRpcMessage message) {
         this.message = message;
@@ -54,6 +55,15 @@ public class McpCall {
 
     public void setOutcome(String outcome) {
         this.outcome = outcome;
+    }
+
+    /** Records a progress value; false when it does not increase on the last one (it must not be sent). */
+    public synchronized boolean advanceProgress(double progress) {
+        if (progress <= lastProgress) {
+            return false;
+        }
+        lastProgress = progress;
+        return true;
     }
 
     /** A string parameter, or null. */

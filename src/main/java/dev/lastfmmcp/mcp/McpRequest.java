@@ -41,6 +41,7 @@ public class McpRequest {
     private String responseContentType;
     private String rejection;
     private long latencyMs = -1;
+    private volatile ProgressSink progressSink;
 
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
         this.correlationId = correlationId;
@@ -190,6 +191,15 @@ public class McpRequest {
 
     public void setRejection(String rejection) {
         this.rejection = rejection;
+    }
+
+    /** The reply stream of this request, when it is answered with an event stream; else null. */
+    public ProgressSink getProgressSink() {
+        return progressSink;
+    }
+
+    public void setProgressSink(ProgressSink progressSink) {
+        this.progressSink = progressSink;
     }
 
     public long getLatencyMs() {
