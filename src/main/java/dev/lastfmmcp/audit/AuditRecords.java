@@ -51,6 +51,8 @@ public class AuditRecords {
             }
         } else if (request.getMessage() != null) {
             record.put("method", request.getMessage().path("method").asText(null));
+        } else if (request.getLabel() != null) {
+            record.put("method", request.getLabel());
         }
         if (request.isBatch()) {
             ArrayNode items = record.putArray("calls");

@@ -2,7 +2,10 @@ package dev.lastfmmcp.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lastfmmcp.audit.AuditRecords;
+import dev.lastfmmcp.audit.AuditSender;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.lastfm.CacheStatistics;
@@ -32,12 +36,18 @@ import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
 import dev.lastfmmcp.mcp.Lifecycle;
 import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
+import dev.lastfmmcp.stream.GetStreamHandler;
+import dev.lastfmmcp.stream.SessionEndListener;
+import dev.lastfmmcp.stream.SessionStreams;
+import dev.lastfmmcp.stream.SseReplies;
+import dev.lastfmmcp.stream.StreamEndpoints;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.ToolArguments;
@@ -74,8 +84,17 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.session.idle-timeout", Duration.ofHours(24)),
                 settings.longValue("mcp.session.max-sessions", 100_000),
                 settings.duration("mcp.audit.ttl", Duration.ofDays(7)),
-                settings.longValue("mcp.audit.max-entries", 100_000));
-        Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> InfinispanStores.start(limits));
+                settings.longValue("mcp.audit.max-entries", 100_000),
+                settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1)));
+        SessionStreams streams = new SessionStreams(settings.integer("mcp.stream.replay-buffer", 100));
+        registry.bind("sessionStreams", streams);
+        List<Consumer<String>> onSessionEnd = new ArrayList<>();
+        onSessionEnd.add(streams::sessionEnded);
+        Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
+            EmbeddedCacheManager manager = InfinispanStores.start(limits);
+            manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
+            return manager;
+        });
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -98,15 +117,24 @@ public class AppConfiguration implements CamelConfiguration {
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
+        AuditSender audit = new AuditSender(context);
         context.addStartupListener(new HttpFailureHandler(codec, clock,
-                settings.longValue("camel.server.maxBodySize", 1_048_576)));
+                settings.longValue("camel.server.maxBodySize", 1_048_576), audit));
+        StreamEndpoints streamEndpoints = new StreamEndpoints(
+                new GetStreamHandler(guard, sessions, streams, codec, clock,
+                        settings.longValue("mcp.stream.retry-ms", 3000), audit),
+                null, streams, settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
+        context.addStartupListener(streamEndpoints);
+        context.addService(streamEndpoints, true, true);
 
         registry.bind("objectMapper", mapper);
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
         registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, clock));
-        registry.bind("mcpMessages", new McpMessages(codec));
+        InFlightRequests inFlight = new InFlightRequests();
+        registry.bind("inFlightRequests", inFlight);
+        registry.bind("mcpMessages", new McpMessages(codec, inFlight));
         registry.bind("batchResponses", new McpHttp.BatchResponses());
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
@@ -131,14 +159,16 @@ public class AppConfiguration implements CamelConfiguration {
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms", 10_000));
+        SingleFlight singleFlight = new SingleFlight(timeout.plusSeconds(5));
         LastfmCalls lastfmCalls = new LastfmCalls(settings.string("lastfm.api-key", ""),
                 settings.string("lastfm.shared-secret", ""), new LastfmErrors(mapper, clock), lastfmCaches, clock,
                 new LastfmCalls.RetrySettings(settings.integer("lastfm.retry.max-retries", 2),
                         Duration.ofMillis(settings.longValue("lastfm.retry.initial-delay-ms", 250)),
                         Duration.ofMillis(settings.longValue("lastfm.retry.max-delay-ms", 4000)),
-                        settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout));
+                        settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout),
+                singleFlight);
         registry.bind("lastfmCalls", lastfmCalls);
-        registry.bind("singleFlight", new SingleFlight(timeout.plusSeconds(5)));
+        registry.bind("singleFlight", singleFlight);
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
         registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));
 
@@ -163,6 +193,7 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.string("musicbrainz.api-url", ""),
                 settings.bool("musicbrainz.enabled", true));
         registry.bind("toolCatalogue", tools);
+        registry.bind("sseReplies", new SseReplies(tools, codec));
         registry.bind("toolArguments", new ToolArguments(mapper));
         registry.bind("toolResults", new ToolResults());
         registry.bind("resourceCatalogue", ResourceCatalogue.load(mapper, pageSize));

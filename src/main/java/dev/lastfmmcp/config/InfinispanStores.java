@@ -37,7 +37,12 @@ public final class InfinispanStores {
         return Health.Check.up(null);
     }
 
-    public record Limits(Duration sessionIdleTimeout, long maxSessions, Duration auditTtl, long auditMaxEntries) {
+    /**
+     * @param reaperInterval how often expired entries are purged (and expiry events fire, which end GET streams and
+     *                       subscriptions of idle sessions)
+     */
+    public record Limits(Duration sessionIdleTimeout, long maxSessions, Duration auditTtl, long auditMaxEntries,
+            Duration reaperInterval) {
     }
 
     /** The manager started ahead by {@link #prestart()}, if any. */
@@ -71,7 +76,7 @@ public final class InfinispanStores {
         EmbeddedCacheManager manager = ahead != null ? ahead.join() : newManager();
         manager.defineConfiguration(SESSIONS, new ConfigurationBuilder()
                 .expiration().maxIdle(limits.sessionIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .wakeUpInterval(1, TimeUnit.MINUTES)
+                .wakeUpInterval(limits.reaperInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .memory().maxCount(limits.maxSessions())
                 .statistics().enable()
                 .build());

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
+import dev.lastfmmcp.mcp.CancelledException;
+import dev.lastfmmcp.mcp.McpCall;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -35,6 +37,7 @@ public class LastfmCalls {
     private final Duration initialDelay;
     private final Duration maxDelay;
     private final Duration timeout;
+    private final SingleFlight singleFlight;
 
     /** Retry settings of {@link LastfmCalls}. */
     public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
@@ -42,7 +45,7 @@ public class LastfmCalls {
     }
 
     public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
-                       RetrySettings retry) {
+                       RetrySettings retry, SingleFlight singleFlight) {
         this.apiKey = apiKey == null ? "" : apiKey.trim();
         this.sharedSecret = sharedSecret == null ? "" : sharedSecret.trim();
         this.errors = errors;
@@ -53,6 +56,7 @@ public class LastfmCalls {
         this.initialDelay = retry.initialDelay();
         this.maxDelay = retry.maxDelay();
         this.timeout = retry.timeout();
+        this.singleFlight = singleFlight;
     }
 
     public boolean hasApiKey() {
@@ -60,7 +64,10 @@ public class LastfmCalls {
     }
 
     /** Checks the configuration, signs when needed and computes the cache key. */
-    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request) {
+    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") McpCall mcpCall) {
+        if (mcpCall != null) {
+            mcpCall.checkActive();
+        }
         if (apiKey.isEmpty()) {
             throw new LastfmException(LastfmErrorKind.NOT_CONFIGURED, 0,
                     "This server has no Last.fm API key configured, so it cannot reach Last.fm. The server's "
@@ -105,6 +112,17 @@ public class LastfmCalls {
                     .digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Just before a request goes upstream (after the throttle): a cancelled MCP request drops it, unless other callers
+     * wait on the same fetch.
+     */
+    public void checkStillWanted(@Variable("call") McpCall mcpCall, @Variable("flight") SingleFlight.Flight flight,
+            @Variable("lastfmCall") LastfmCall call) {
+        if (mcpCall != null && mcpCall.isCancelled() && (flight == null || singleFlight.abandon(flight))) {
+            throw new CancelledException();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lastfmmcp.mcp;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.lastfmmcp.config.HttpServerCheck;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
@@ -9,7 +10,6 @@ import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
@@ -22,12 +22,13 @@ public class HttpFailureHandler implements StartupListener {
     private final JsonRpcCodec codec;
     private final Clock clock;
     private final long maxBodyBytes;
-    private ProducerTemplate audit;
+    private final Consumer<McpRequest> audit;
 
-    public HttpFailureHandler(JsonRpcCodec codec, Clock clock, long maxBodyBytes) {
+    public HttpFailureHandler(JsonRpcCodec codec, Clock clock, long maxBodyBytes, Consumer<McpRequest> audit) {
         this.codec = codec;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.audit = audit;
     }
 
     @Override
@@ -41,7 +42,6 @@ public class HttpFailureHandler implements StartupListener {
         if (router == null) {
             return;
         }
-        audit = context.createProducerTemplate();
         router.route().failureHandler(this::handle);
     }
 
@@ -61,9 +61,7 @@ public class HttpFailureHandler implements StartupListener {
                             ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.INVALID_REQUEST, message, null)));
         }
         request.finish(System.nanoTime());
-        if (audit != null) {
-            audit.asyncSend("direct:audit", exchange -> exchange.setVariable("mcp", request));
-        }
+        audit.accept(request);
     }
 
     String describe(int status) {

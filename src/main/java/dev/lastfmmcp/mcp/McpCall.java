@@ -14,6 +14,7 @@ public class McpCall {
     private String name;
     private String outcome = "ok";
     private double lastProgress = Double.NEGATIVE_INFINITY;
+    private volatile boolean cancelled;
 
     public McpCall(JsonRpcMessage message) {
         this.message = message;
@@ -55,6 +56,22 @@ public class McpCall {
 
     public void setOutcome(String outcome) {
         this.outcome = outcome;
+    }
+
+    /** The client cancelled this request. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Throws when the client cancelled this request (checked before every upstream call). */
+    public void checkActive() {
+        if (cancelled) {
+            throw new CancelledException();
+        }
     }
 
     /** Records a progress value; false when it does not increase on the last one (it must not be sent). */

@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,10 @@ public class McpHttp {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         McpRequest request = new McpRequest(correlationId, System.nanoTime(), clock.instant(), method,
                 path == null || path.isEmpty() ? "/" : path);
+        HttpMessage http = exchange.getIn(HttpMessage.class);
+        if (http != null) {
+            request.setHttpResponse(http.getResponse());
+        }
         exchange.setVariable("mcp", request);
     }
 
@@ -123,18 +128,15 @@ public class McpHttp {
                 "Session not found: it expired or was ended; send initialize to start a new session");
     }
 
-    /** GET on an endpoint that has no stream: 405 with Allow. */
-    public void methodNotAllowed(@Variable("mcp") McpRequest request) {
-        throw new McpHttpException(405, JsonRpcErrors.INVALID_REQUEST,
-                "Method Not Allowed: " + request.getHttpMethod() + " is not supported here; POST JSON-RPC messages",
-                java.util.Map.of("Allow", "POST, DELETE"));
-    }
-
     /**
      * Turns the handled messages into the reply: 202 without a body when nothing needs an answer, otherwise the
      * response (or batch of responses) as JSON or as an event stream. A lone invalid message is a 400.
      */
     public void respond(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+        if (request.getPostStream() != null) {
+            request.getPostStream().finish(responses);
+            return;
+        }
         if (responses == null || responses.isNull() || (responses.isArray() && responses.isEmpty())) {
             request.setStatus(202);
             request.setResponse(null, null);
@@ -178,6 +180,11 @@ public class McpHttp {
     public void fail(@Variable("mcp") McpRequest request,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         LOG.error("Request {} failed", request.getCorrelationId(), failure);
+        if (request.getPostStream() != null) {
+            request.getPostStream().finish(codec.error(null, JsonRpcErrors.INTERNAL_ERROR,
+                    "Internal error (correlation id " + request.getCorrelationId() + ")", null));
+            return;
+        }
         request.setStatus(500);
         request.setRejection("internal error");
         request.setResponse("application/json", codec.write(codec.error(null, JsonRpcErrors.INTERNAL_ERROR,
@@ -188,6 +195,11 @@ public class McpHttp {
     public void finish(Exchange exchange) {
         McpRequest request = exchange.getVariable("mcp", McpRequest.class);
         var message = exchange.getMessage();
+        if (request.getPostStream() != null) {
+            // the reply was written as an event stream and has ended; Camel writes nothing more
+            request.finish(System.nanoTime());
+            return;
+        }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, request.getStatus());
         message.setHeader(CORRELATION_HEADER, request.getCorrelationId());
         request.getResponseHeaders().forEach(message::setHeader);

@@ -19,9 +19,11 @@ public class McpMessages {
     private static final Logger LOG = LoggerFactory.getLogger(McpMessages.class);
 
     private final JsonRpcCodec codec;
+    private final InFlightRequests inFlight;
 
-    public McpMessages(JsonRpcCodec codec) {
+    public McpMessages(JsonRpcCodec codec, InFlightRequests inFlight) {
         this.codec = codec;
+        this.inFlight = inFlight;
     }
 
     /** The call (variable {@code call}) for one message; -32600 when it is not a valid JSON-RPC message. */
@@ -33,11 +35,17 @@ public class McpMessages {
         }
         McpCall call = new McpCall(message);
         request.addCall(call);
+        inFlight.started(request, call);
         return call;
     }
 
     /** The response for a method's result; a tool result with isError is recorded as such. */
-    public JsonNode success(@Body Object result, @Variable("call") McpCall call) {
+    public JsonNode success(@Body Object result, @Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        inFlight.finished(request, call);
+        if (call.isCancelled()) {
+            call.setOutcome("cancelled");
+            return null;
+        }
         if (result instanceof McpSchema.CallToolResult toolResult && Boolean.TRUE.equals(toolResult.isError())) {
             call.setOutcome("isError");
         }
@@ -47,6 +55,11 @@ public class McpMessages {
     /** A JSON-RPC error response; the id is the request's when it could be read. */
     public JsonNode failure(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) JsonRpcException error,
             @Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        inFlight.finished(request, call);
+        if (call != null && call.isCancelled()) {
+            call.setOutcome("cancelled");
+            return null;
+        }
         JsonNode id;
         if (error instanceof JsonRpcCodec.InvalidMessageException invalid) {
             id = invalid.id();
@@ -67,6 +80,11 @@ public class McpMessages {
     /** Something broke while handling a request: logged with the correlation id, answered -32603 without details. */
     public JsonNode internalError(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
             @Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        inFlight.finished(request, call);
+        if (call != null && call.isCancelled()) {
+            call.setOutcome("cancelled");
+            return null;
+        }
         LOG.error("Request {} ({}) failed", request.getCorrelationId(), call == null ? "?" : call.getMethod(),
                 failure);
         if (call != null) {

@@ -42,6 +42,9 @@ public class McpRequest {
     private String rejection;
     private long latencyMs = -1;
     private volatile ProgressSink progressSink;
+    private String label;
+    private io.vertx.core.http.HttpServerResponse httpResponse;
+    private dev.lastfmmcp.stream.PostStream postStream;
 
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
         this.correlationId = correlationId;
@@ -191,6 +194,34 @@ public class McpRequest {
 
     public void setRejection(String rejection) {
         this.rejection = rejection;
+    }
+
+    /** The Vert.x response of this exchange, for replies written as a stream. */
+    public io.vertx.core.http.HttpServerResponse getHttpResponse() {
+        return httpResponse;
+    }
+
+    public void setHttpResponse(io.vertx.core.http.HttpServerResponse httpResponse) {
+        this.httpResponse = httpResponse;
+    }
+
+    /** The open event-stream reply of this POST, or null when it is answered with one JSON document. */
+    public dev.lastfmmcp.stream.PostStream getPostStream() {
+        return postStream;
+    }
+
+    public void setPostStream(dev.lastfmmcp.stream.PostStream postStream) {
+        this.postStream = postStream;
+        this.progressSink = postStream;
+    }
+
+    /** What the exchange was when it carried no JSON-RPC message (e.g. "stream" for a GET stream). */
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
     }
 
     /** The reply stream of this request, when it is answered with an event stream; else null. */

@@ -26,7 +26,7 @@ public class ToolCatalogue {
     static final String INDEX = "mcp/tools/index.yaml";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     /** Catalogue keys that are for the server, not part of the MCP tool definition. */
-    private static final List<String> SERVER_KEYS = List.of("requiresLastfm");
+    private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress");
 
     private final Map<String, ToolDefinition> tools;
     private final int pageSize;
@@ -66,6 +66,7 @@ public class ToolCatalogue {
             throw new IllegalStateException("invalid tool name in " + family + ": '" + name + "'");
         }
         boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
+        boolean reportsProgress = entry.path("reportsProgress").asBoolean(false);
         SERVER_KEYS.forEach(entry::remove);
         if (entry.get("outputSchema") instanceof ObjectNode output) {
             if (requiresLastfm && output.get("properties") instanceof ObjectNode properties) {
@@ -81,7 +82,8 @@ public class ToolCatalogue {
                 || !"object".equals(tool.inputSchema().get("type"))) {
             throw new IllegalStateException("tool " + name + " needs a description and an object inputSchema");
         }
-        return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"));
+        return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"),
+                reportsProgress);
     }
 
     public List<ToolDefinition> all() {

@@ -11,9 +11,10 @@ import io.modelcontextprotocol.spec.McpSchema;
  * @param endpoint       the route that runs it, always {@code direct:tool-<name>}
  * @param requiresLastfm it calls Last.fm, so it cannot work without an API key
  * @param inputSchema    the input schema as a JSON tree, for validation
+ * @param reportsProgress it works in several upstream steps and reports progress (its reply may be a stream)
  */
 public record ToolDefinition(McpSchema.Tool tool, String family, String endpoint, boolean requiresLastfm,
-        JsonNode inputSchema) {
+        JsonNode inputSchema, boolean reportsProgress) {
 
     public String name() {
         return tool.name();

@@ -15,12 +15,12 @@ class SingleFlightTest {
     void followersTakeTheLeadersResult() throws Exception {
         SingleFlight.Flight leader = flights.join("k");
         SingleFlight.Flight follower = flights.join("k");
-        assertThat(leader.leader()).isTrue();
-        assertThat(follower.leader()).isFalse();
+        assertThat(leader.isLeader()).isTrue();
+        assertThat(follower.isLeader()).isFalse();
         flights.succeed(leader, "answer");
         assertThat(flights.await(follower)).isEqualTo("answer");
         assertThat(flights.inFlight()).isZero();
-        assertThat(flights.join("k").leader()).isTrue();
+        assertThat(flights.join("k").isLeader()).isTrue();
     }
 
     @Test

@@ -35,7 +35,7 @@ class ToolArgumentsTest {
             ObjectNode schema = (ObjectNode) mapper.readTree(inputSchema);
             McpSchema.Tool t = new McpSchema.Tool("t", "T", "d", mapper.convertValue(schema, Map.class), null, null,
                     null, null);
-            return new ToolDefinition(t, "test", "direct:tool-t", false, schema);
+            return new ToolDefinition(t, "test", "direct:tool-t", false, schema, false);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,95 @@
+package dev.lastfmmcp.stream;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
+import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.mcp.HttpGuard;
+import dev.lastfmmcp.mcp.Lifecycle;
+import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.ProtocolVersions;
+import dev.lastfmmcp.mcp.Session;
+import dev.lastfmmcp.mcp.SessionStore;
+import dev.lastfmmcp.mcp.SseFormat;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /mcp}: opens the session's server-to-client stream on the Vert.x event loop (no worker thread waits on
+ * it). Same checks as a POST (origin, host, session, protocol version, Accept), then a priming event, a replay of what
+ * came after {@code Last-Event-ID}, and server-initiated messages from then on. Every GET is audited.
+ */
+public class GetStreamHandler implements Handler<RoutingContext> {
+
+    private final HttpGuard guard;
+    private final SessionStore sessions;
+    private final SessionStreams streams;
+    private final JsonRpcCodec codec;
+    private final Clock clock;
+    private final long retryMillis;
+    private final Consumer<McpRequest> audit;
+
+    public GetStreamHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, JsonRpcCodec codec,
+                            Clock clock, long retryMillis, Consumer<McpRequest> audit) {
+        this.guard = guard;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.codec = codec;
+        this.clock = clock;
+        this.retryMillis = retryMillis;
+        this.audit = audit;
+    }
+
+    @Override
+    public void handle(RoutingContext routing) {
+        HttpServerRequest http = routing.request();
+        McpRequest request = new McpRequest(UUID.randomUUID().toString(), System.nanoTime(), clock.instant(), "GET",
+                http.path());
+        request.setLabel("stream");
+        HttpServerResponse response = routing.response();
+        try {
+            guard.checkOrigin(http.getHeader("Origin"));
+            guard.checkHost(http.getHeader("Host"));
+            if (!HttpGuard.acceptsEventStream(http.getHeader("Accept"))) {
+                throw new McpHttpException(406, JsonRpcErrors.INVALID_REQUEST,
+                        "Not Acceptable: GET /mcp opens an event stream; send Accept: text/event-stream");
+            }
+            String version = http.getHeader(McpHttp.VERSION_HEADER);
+            if (version != null && !ProtocolVersions.isSupported(version)) {
+                throw McpHttpException.badRequest("Bad Request: unsupported MCP-Protocol-Version " + version);
+            }
+            String sessionId = http.getHeader(Lifecycle.SESSION_HEADER);
+            if (sessionId == null || sessionId.isEmpty()) {
+                throw McpHttpException.badRequest("Bad Request: the Mcp-Session-Id header is missing");
+            }
+            Session session = sessions.find(sessionId).orElseThrow(McpHttp::sessionNotFound);
+            request.setSession(session);
+            request.setProtocolVersion(version != null ? version : session.protocolVersion());
+
+            SseConnection connection = SseConnection.open(response, McpHttp.CORRELATION_HEADER,
+                    request.getCorrelationId());
+            connection.write("retry: " + retryMillis + "\n" + SseFormat.comment("stream open"));
+            SessionChannel channel = streams.channel(sessionId);
+            connection.onClose(() -> channel.detach(connection));
+            channel.attach(connection, http.getHeader("Last-Event-ID"));
+        } catch (McpHttpException rejection) {
+            request.setStatus(rejection.status());
+            request.setRejection(rejection.getMessage());
+            if (!response.ended()) {
+                rejection.headers().forEach(response::putHeader);
+                response.setStatusCode(rejection.status())
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId())
+                        .end(codec.write(codec.error(null, rejection.code(), rejection.getMessage(), null)));
+            }
+        }
+        request.finish(System.nanoTime());
+        audit.accept(request);
+    }
+}

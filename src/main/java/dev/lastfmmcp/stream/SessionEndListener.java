@@ -1,0 +1,40 @@
+package dev.lastfmmcp.stream;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.event.CacheEntryExpiredEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
+
+/**
+ * Listens to the {@code mcp-sessions} cache: a session that is deleted or expires (found by Infinispan's expiry
+ * reaper or on access) ends its GET stream and its subscriptions.
+ */
+@Listener(sync = false)
+public class SessionEndListener {
+
+    private final List<Consumer<String>> onEnd;
+
+    public SessionEndListener(List<Consumer<String>> onEnd) {
+        this.onEnd = List.copyOf(onEnd);
+    }
+
+    @CacheEntryRemoved
+    public void removed(CacheEntryRemovedEvent<String, String> event) {
+        if (!event.isPre()) {
+            ended(event.getKey());
+        }
+    }
+
+    @CacheEntryExpired
+    public void expired(CacheEntryExpiredEvent<String, String> event) {
+        ended(event.getKey());
+    }
+
+    private void ended(String sessionId) {
+        onEnd.forEach(action -> action.accept(sessionId));
+    }
+}
