@@ -50,6 +50,7 @@ import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamEndpoints;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
+import dev.lastfmmcp.tools.users.UserTools;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
@@ -199,6 +200,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("resourceCatalogue", ResourceCatalogue.load(mapper, pageSize));
         registry.bind("promptCatalogue", PromptCatalogue.load(mapper, pageSize));
         registry.bind("artistTools", new ArtistTools());
+        registry.bind("userTools", new UserTools(clock, progress));
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
 
         // --- audit ---

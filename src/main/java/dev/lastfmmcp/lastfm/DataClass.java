@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** How long a Last.fm answer may be served from cache, by the kind of data it is. */
 public enum DataClass {
-    /** user.getRecentTracks: changes with every scrobble. */
+    /** user.getRecentTracks, and user.getFriends with {@code recenttracks=1}: change with every scrobble. */
     RECENT,
     /** user.getLovedTracks. */
     LOVED,
-    /** user.getTop*, user.getFriends. */
+    /** user.getTop*, user.getFriends (without recent tracks). */
     TOP,
     /** user.getInfo. */
     USER,
@@ -24,7 +24,8 @@ public enum DataClass {
             return UNCACHED;
         }
         String method = request.method().toLowerCase(Locale.ROOT);
-        if (method.equals("user.getrecenttracks")) {
+        if (method.equals("user.getrecenttracks")
+            || (method.equals("user.getfriends") && "1".equals(request.param("recenttracks")))) {
             return RECENT;
         }
         if (method.equals("user.getlovedtracks")) {

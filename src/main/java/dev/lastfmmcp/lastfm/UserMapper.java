@@ -1,5 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -71,7 +72,7 @@ final class UserMapper {
         return user(body.path("user"));
     }
 
-    /** A user object of user.getInfo or user.getFriends. */
+    /** A user object of user.getInfo or user.getFriends (with {@code recenttrack} when asked for). */
     static UserInfo user(JsonNode user) {
         Integer age = intValue(user.path("age"));
         String country = text(user.path("country"));
@@ -80,7 +81,27 @@ final class UserMapper {
                 longValue(user.path("playcount")), longValue(user.path("artist_count")),
                 longValue(user.path("album_count")), longValue(user.path("track_count")),
                 instant(user.path("registered")), flag(user.path("subscriber")), imageUrl(user.path("image")),
-                text(user.path("type")));
+                text(user.path("type")), friendTrack(user.path("recenttrack")));
+    }
+
+    /**
+     * A friend's {@code recenttrack} (user.getFriends with {@code recenttracks=1}): {@code artist} and {@code album}
+     * as {@code {"name","mbid","url"}} objects, the time in {@code @attr.uts} (XML attributes) or in a {@code date}
+     * object as on scrobbles; null when absent or naming no track.
+     */
+    static RecentTrack friendTrack(JsonNode track) {
+        if (!track.isObject() || text(track.path("name")) == null) {
+            return null;
+        }
+        JsonNode album = track.path("album");
+        String albumName = album.isObject() && album.has("name") ? text(album.path("name")) : text(album);
+        Instant playedAt = instant(track.path("@attr").path("uts"));
+        playedAt = playedAt != null ? playedAt : instant(track.path("date"));
+        playedAt = playedAt != null ? playedAt : instant(track.path("uts"));
+        boolean nowPlaying = Boolean.TRUE.equals(flag(track.path("@attr").path("nowplaying")));
+        return new RecentTrack(text(track.path("name")), Common.artistRef(track.path("artist")), albumName,
+                mbid(album.path("mbid")), mbid(track.path("mbid")), text(track.path("url")),
+                imageUrl(track.path("image")), nowPlaying, nowPlaying ? null : playedAt, flag(track.path("loved")));
     }
 
     static Friends friends(JsonNode body) {

@@ -83,6 +83,10 @@ class LastfmCallsTest {
         assertThat(DataClass.of(LastfmRequest.of("user.getRecentTracks"))).isEqualTo(DataClass.RECENT);
         assertThat(DataClass.of(LastfmRequest.of("user.getLovedTracks"))).isEqualTo(DataClass.LOVED);
         assertThat(DataClass.of(LastfmRequest.of("user.getTopArtists"))).isEqualTo(DataClass.TOP);
+        assertThat(DataClass.of(LastfmRequest.of("user.getFriends", "user", "rj"))).isEqualTo(DataClass.TOP);
+        // friends' latest tracks age like recent tracks, not like top lists
+        assertThat(DataClass.of(LastfmRequest.of("user.getFriends", "user", "rj", "recenttracks", "1")))
+                .isEqualTo(DataClass.RECENT);
         assertThat(DataClass.of(LastfmRequest.of("user.getInfo"))).isEqualTo(DataClass.USER);
         assertThat(DataClass.of(LastfmRequest.of("user.getWeeklyChartList"))).isEqualTo(DataClass.REFERENCE);
         assertThat(DataClass.of(LastfmRequest.of("artist.getSimilar"))).isEqualTo(DataClass.SIMILAR);

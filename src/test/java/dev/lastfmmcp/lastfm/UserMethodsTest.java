@@ -360,4 +360,35 @@ class UserMethodsTest {
             assertThat(friend.imageUrl()).isEqualTo("https://i/300x300/f.png");
         });
     }
+
+    @Test
+    void friendsWithTheirRecentTrack() {
+        // hand-written: user.getFriends&recenttracks=1 as public clients read it (recenttrack.name, .artist.name,
+        // .album.name, ['@attr'].uts); the second friend has none, the third a date object as on scrobbles
+        String body = """
+                {"friends":{"user":[
+                  {"name":"eartle","realname":"Michael","url":"https://www.last.fm/user/eartle",
+                   "recenttrack":{"name":"Teardrop","mbid":"","url":"https://www.last.fm/music/Massive+Attack/_/Teardrop",
+                     "artist":{"name":"Massive Attack","mbid":"10adbe5e-a2c0-4bf3-8249-2b4cbf6e6ca8",
+                       "url":"https://www.last.fm/music/Massive+Attack"},
+                     "album":{"name":"Mezzanine","mbid":""},"@attr":{"uts":"1603186824","date":"20 Oct 2020, 09:40"}}},
+                  {"name":"björk_fan","recenttrack":""},
+                  {"name":"c","recenttrack":{"name":"Jóga","artist":{"name":"Björk"},"date":{"uts":"1603186000"}}}],
+                 "@attr":{"page":"1","total":"3","user":"RJ","perPage":"50","totalPages":"1"}}}""";
+        Friends friends = (Friends) normalizer.normalize("user.getFriends", json(body));
+
+        assertThat(friends.users()).hasSize(3);
+        RecentTrack track = friends.users().get(0).recentTrack();
+        assertThat(track.name()).isEqualTo("Teardrop");
+        assertThat(track.artist().name()).isEqualTo("Massive Attack");
+        assertThat(track.artist().mbid()).isEqualTo("10adbe5e-a2c0-4bf3-8249-2b4cbf6e6ca8");
+        assertThat(track.album()).isEqualTo("Mezzanine");
+        assertThat(track.albumMbid()).isNull();
+        assertThat(track.mbid()).isNull();
+        assertThat(track.nowPlaying()).isFalse();
+        assertThat(track.playedAt()).isEqualTo(Instant.ofEpochSecond(1603186824));
+        assertThat(friends.users().get(1).recentTrack()).isNull();
+        assertThat(friends.users().get(2).recentTrack().playedAt()).isEqualTo(Instant.ofEpochSecond(1603186000));
+        assertThat(friends.users().get(2).recentTrack().artist().name()).isEqualTo("Björk");
+    }
 }

@@ -1,0 +1,139 @@
+package dev.lastfmmcp.tools.users;
+
+import java.util.List;
+
+import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.WeeklyAlbumChart;
+import dev.lastfmmcp.lastfm.model.WeeklyArtistChart;
+import dev.lastfmmcp.lastfm.model.WeeklyChartList;
+import dev.lastfmmcp.lastfm.model.WeeklyTrackChart;
+import dev.lastfmmcp.tools.ToolOutput;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import static dev.lastfmmcp.format.Markdown.escape;
+import static dev.lastfmmcp.format.Markdown.number;
+import static dev.lastfmmcp.tools.users.Texts.by;
+import static dev.lastfmmcp.tools.users.Texts.plays;
+
+/**
+ * The answers of get_weekly_chart_list (the weeks, newest first, readable and raw) and of the weekly artist, track
+ * and album charts (one week, readable and raw, with links to the week before and to the other charts of the week).
+ */
+final class ChartResults {
+
+    /** Weeks listed in the text; the structured content has them all. */
+    static final int WEEKS_SHOWN = 10;
+
+    private ChartResults() {
+    }
+
+    static McpSchema.CallToolResult weeks(String asked, LastfmResult result) {
+        WeeklyChartList list = result.as(WeeklyChartList.class);
+        String user = list.user() != null ? list.user() : asked;
+        List<WeekRange> weeks = list.charts().stream().map(WeekRange::compact).toList();
+        ToolOutput out = ToolOutput.create().from(result)
+                .put("user", user)
+                .put("count", weeks.size())
+                .put("weeks", weeks);
+        out.heading("Weekly charts of " + escape(user));
+        if (weeks.isEmpty()) {
+            out.line(escape(user) + " has no weekly charts yet: they appear once a week of scrobbles is complete.");
+            out.next().call("get_recent_tracks", "username", user, "limit", 20)
+                    .call("get_user_info", "username", user);
+            return out.build();
+        }
+        WeekRange newest = weeks.get(0);
+        WeekRange oldest = weeks.get(weeks.size() - 1);
+        out.line(Texts.count(weeks.size(), "week", "weeks") + " of charts, from " + oldest.label() + " to "
+                 + newest.label() + " (UTC), newest first. "
+                 + (weeks.size() > WEEKS_SHOWN ? "The " + WEEKS_SHOWN + " newest:" : "All of them:"))
+                .blank();
+        int rank = 1;
+        for (WeekRange week : weeks.subList(0, Math.min(WEEKS_SHOWN, weeks.size()))) {
+            out.line(rank++ + ". " + week.label() + " — from=" + week.from() + ", to=" + week.to());
+        }
+        if (weeks.size() > WEEKS_SHOWN) {
+            out.blank().line("All " + number(weeks.size()) + " weeks, with their from/to, are in the structured "
+                             + "content (weeks).");
+        }
+        out.next().call("get_weekly_artist_chart", "username", user, "from", newest.from(), "to", newest.to())
+                .call("get_weekly_track_chart", "username", user, "from", newest.from(), "to", newest.to())
+                .call("get_weekly_album_chart", "username", user, "from", newest.from(), "to", newest.to());
+        return out.build();
+    }
+
+    static McpSchema.CallToolResult artists(String asked, boolean latest, LastfmResult result) {
+        WeeklyArtistChart chart = result.as(WeeklyArtistChart.class);
+        String user = chart.user() != null ? chart.user() : asked;
+        WeekRange week = WeekRange.of(chart.from(), chart.to());
+        ToolOutput out = start(result, user, latest, week, "artists", chart.artists());
+        lines(out, user, chart.artists().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "** — "
+                                                          + plays(a.playcount())).toList(), "artists");
+        if (!chart.artists().isEmpty()) {
+            out.next().call("get_artist_info", "artist", chart.artists().get(0).name(), "username", user);
+        }
+        others(out, "get_weekly_artist_chart", user, week);
+        return out.build();
+    }
+
+    static McpSchema.CallToolResult tracks(String asked, boolean latest, LastfmResult result) {
+        WeeklyTrackChart chart = result.as(WeeklyTrackChart.class);
+        String user = chart.user() != null ? chart.user() : asked;
+        WeekRange week = WeekRange.of(chart.from(), chart.to());
+        ToolOutput out = start(result, user, latest, week, "tracks", chart.tracks());
+        lines(out, user, chart.tracks().stream().map(t -> t.rank() + ". **" + escape(t.name()) + "**"
+                                                          + by(t.artist()) + " — " + plays(t.playcount())).toList(),
+                "tracks");
+        others(out, "get_weekly_track_chart", user, week);
+        return out.build();
+    }
+
+    static McpSchema.CallToolResult albums(String asked, boolean latest, LastfmResult result) {
+        WeeklyAlbumChart chart = result.as(WeeklyAlbumChart.class);
+        String user = chart.user() != null ? chart.user() : asked;
+        WeekRange week = WeekRange.of(chart.from(), chart.to());
+        ToolOutput out = start(result, user, latest, week, "albums", chart.albums());
+        lines(out, user, chart.albums().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "**"
+                                                          + by(a.artist()) + " — " + plays(a.playcount())).toList(),
+                "albums");
+        others(out, "get_weekly_album_chart", user, week);
+        return out.build();
+    }
+
+    private static ToolOutput start(LastfmResult result, String user, boolean latest, WeekRange week, String key,
+            List<?> items) {
+        ToolOutput out = ToolOutput.create().from(result)
+                .put("user", user)
+                .put("latest", latest)
+                .put("week", week)
+                .put(key, items);
+        out.heading(Texts.possessive(user) + " top " + key + ", "
+                    + (week == null ? "latest week" : "week of " + week.label()));
+        if (week != null) {
+            out.line("_" + (latest ? "The latest week. " : "") + "UTC; from=" + week.from() + ", to=" + week.to()
+                     + "._").blank();
+        }
+        return out;
+    }
+
+    private static void lines(ToolOutput out, String user, List<String> lines, String plural) {
+        if (lines.isEmpty()) {
+            out.line(escape(user) + " scrobbled no " + plural + " that week.");
+        }
+        lines.forEach(out::line);
+    }
+
+    /** The same chart a week earlier, the other charts of this week, the list of weeks. */
+    private static void others(ToolOutput out, String tool, String user, WeekRange week) {
+        if (week != null) {
+            out.next().call(tool, "username", user, "from", week.from() - WeekRange.WEEK_SECONDS, "to", week.from());
+            for (String other : List.of("get_weekly_artist_chart", "get_weekly_track_chart",
+                    "get_weekly_album_chart")) {
+                if (!other.equals(tool)) {
+                    out.next().call(other, "username", user, "from", week.from(), "to", week.to());
+                }
+            }
+        }
+        out.next().call("get_weekly_chart_list", "username", user);
+    }
+}
