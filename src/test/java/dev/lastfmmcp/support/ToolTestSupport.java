@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.lastfmmcp.lastfm.LastfmCaches;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,15 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ToolTestSupport extends AppTestSupport {
 
-    protected static final WireMockServer LASTFM = WireMockUpstreams.start();
-    protected static final WireMockServer MUSICBRAINZ = WireMockUpstreams.start();
-
-    static {
-        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
-    }
+    // Started per test class (not in a static initialiser): several tool test classes share one JVM, and each
+    // stops its stand-ins after its tests. The app boots in the first beforeEach, after @BeforeAll.
+    protected static WireMockServer LASTFM;
+    protected static WireMockServer MUSICBRAINZ;
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private Map<String, Schema> outputSchemas;
+
+    @BeforeAll
+    void startUpstreams() {
+        LASTFM = WireMockUpstreams.start();
+        MUSICBRAINZ = WireMockUpstreams.start();
+        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
+    }
 
     @AfterAll
     void stopUpstreams() {
