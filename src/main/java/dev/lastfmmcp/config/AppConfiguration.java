@@ -51,6 +51,11 @@ import dev.lastfmmcp.stream.StreamEndpoints;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.users.UserTools;
+import dev.lastfmmcp.tools.catalog.AlbumTools;
+import dev.lastfmmcp.tools.catalog.ChartTools;
+import dev.lastfmmcp.tools.catalog.SearchTools;
+import dev.lastfmmcp.tools.catalog.TagTools;
+import dev.lastfmmcp.tools.catalog.TrackTools;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
@@ -201,6 +206,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("promptCatalogue", PromptCatalogue.load(mapper, pageSize));
         registry.bind("artistTools", new ArtistTools());
         registry.bind("userTools", new UserTools(clock, progress));
+        registry.bind("trackTools", new TrackTools());
+        registry.bind("albumTools", new AlbumTools());
+        registry.bind("searchTools", new SearchTools());
+        registry.bind("tagTools", new TagTools());
+        registry.bind("chartTools", new ChartTools());
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
 
         // --- audit ---
