@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.lastfmmcp.lastfm.LastfmCaches;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -30,17 +31,21 @@ public abstract class ToolTestSupport extends AppTestSupport {
     protected static final WireMockServer LASTFM = WireMockUpstreams.start();
     protected static final WireMockServer MUSICBRAINZ = WireMockUpstreams.start();
 
-    static {
-        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
-    }
-
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private Map<String, Schema> outputSchemas;
 
+    /**
+     * Points the app at the stand-ins before it boots (in the first test's beforeEach). Every tool test class in the
+     * JVM shares the two servers, so they are not stopped after a class (they end with the JVM): stopping them made
+     * the next tool test class boot without upstreams.
+     */
+    @BeforeAll
+    void useUpstreams() {
+        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
+    }
+
     @AfterAll
-    void stopUpstreams() {
-        LASTFM.stop();
-        MUSICBRAINZ.stop();
+    void clearUpstreams() {
         WireMockUpstreams.clear();
     }
 
