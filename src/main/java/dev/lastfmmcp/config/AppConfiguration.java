@@ -40,6 +40,13 @@ import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
+import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.insights.CompareUsersTool;
+import dev.lastfmmcp.tools.insights.FanOut;
+import dev.lastfmmcp.tools.insights.InsightSettings;
+import dev.lastfmmcp.tools.insights.ListeningStatsTool;
+import dev.lastfmmcp.tools.insights.Period;
+import dev.lastfmmcp.tools.insights.RecommendationTool;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
@@ -168,6 +175,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("resourceCatalogue", ResourceCatalogue.load(mapper, pageSize));
         registry.bind("promptCatalogue", PromptCatalogue.load(mapper, pageSize));
         registry.bind("artistTools", new ArtistTools());
+        InsightSettings insights = new InsightSettings(settings.integer("insights.artist-list-limit", 1000),
+                settings.integer("insights.stats.tag-artists", 10),
+                settings.integer("insights.stats.recent-sample", 200),
+                settings.integer("insights.recommendations.seeds", 10),
+                Period.of(settings.string("insights.recommendations.seed-period", "6month")),
+                settings.integer("insights.recommendations.similar-per-seed", 50),
+                settings.integer("insights.recommendations.genre-candidates", 50));
+        registry.bind("fanOut", new FanOut());
+        registry.bind("authStatusTool", new AuthStatusTool(tools));
+        registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
+        registry.bind("recommendationTool", new RecommendationTool(insights, progress));
+        registry.bind("compareUsersTool", new CompareUsersTool(insights));
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
 
         // --- audit ---
