@@ -56,6 +56,13 @@ import dev.lastfmmcp.tools.catalog.ChartTools;
 import dev.lastfmmcp.tools.catalog.SearchTools;
 import dev.lastfmmcp.tools.catalog.TagTools;
 import dev.lastfmmcp.tools.catalog.TrackTools;
+import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.insights.CompareUsersTool;
+import dev.lastfmmcp.tools.insights.FanOut;
+import dev.lastfmmcp.tools.insights.InsightSettings;
+import dev.lastfmmcp.tools.insights.ListeningStatsTool;
+import dev.lastfmmcp.tools.insights.Period;
+import dev.lastfmmcp.tools.insights.RecommendationTool;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
@@ -211,6 +218,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("searchTools", new SearchTools());
         registry.bind("tagTools", new TagTools());
         registry.bind("chartTools", new ChartTools());
+        InsightSettings insights = new InsightSettings(settings.integer("insights.artist-list-limit", 1000),
+                settings.integer("insights.stats.tag-artists", 10),
+                settings.integer("insights.stats.recent-sample", 200),
+                settings.integer("insights.recommendations.seeds", 10),
+                Period.of(settings.string("insights.recommendations.seed-period", "6month")),
+                settings.integer("insights.recommendations.similar-per-seed", 50),
+                settings.integer("insights.recommendations.genre-candidates", 50));
+        registry.bind("fanOut", new FanOut());
+        registry.bind("authStatusTool", new AuthStatusTool(tools));
+        registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
+        registry.bind("recommendationTool", new RecommendationTool(insights, progress));
+        registry.bind("compareUsersTool", new CompareUsersTool(insights));
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
 
         // --- audit ---

@@ -1,0 +1,114 @@
+package dev.lastfmmcp.tools.insights;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolDefinition;
+import dev.lastfmmcp.tools.ToolResults;
+import dev.lastfmmcp.format.NextSteps;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.apache.camel.Variable;
+
+import static dev.lastfmmcp.format.Markdown.escape;
+
+/**
+ * lastfm_auth_status: whether this session is signed in to Last.fm (this server has no sign-in yet, so personal tools
+ * take a {@code username}) and which tools are personal (they need a user) or catalogue tools (they do not), read
+ * from the tool catalogue.
+ */
+public class AuthStatusTool {
+
+    /** Last.fm's own example user in its API documentation, for the example calls. */
+    static final String EXAMPLE_USER = "rj";
+
+    private final ToolCatalogue catalogue;
+
+    public AuthStatusTool(ToolCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The catalogue's tools by kind: personal (a required user argument), catalogue (Last.fm), server. */
+    public record ToolKinds(List<String> personal, List<String> catalogue, List<String> server) {
+    }
+
+    public ToolKinds kinds() {
+        List<String> personal = new ArrayList<>();
+        List<String> lastfm = new ArrayList<>();
+        List<String> server = new ArrayList<>();
+        for (ToolDefinition tool : catalogue.all()) {
+            if (!tool.requiresLastfm()) {
+                server.add(tool.name());
+            } else if (needsUser(tool.inputSchema())) {
+                personal.add(tool.name());
+            } else {
+                lastfm.add(tool.name());
+            }
+        }
+        return new ToolKinds(List.copyOf(personal), List.copyOf(lastfm), List.copyOf(server));
+    }
+
+    /** A tool is personal when it requires {@code username} or a numbered user ({@code user1}, {@code user2}). */
+    static boolean needsUser(JsonNode inputSchema) {
+        if (inputSchema == null) {
+            return false;
+        }
+        for (Iterator<JsonNode> it = inputSchema.path("required").elements(); it.hasNext();) {
+            String name = it.next().asText();
+            if (name.equals("username") || name.matches("user\\d*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public McpSchema.CallToolResult status(@Variable("mcp") McpRequest request) {
+        String user = request == null || McpRequest.ANONYMOUS.equals(request.getUser()) ? null : request.getUser();
+        boolean signedIn = user != null;
+        ToolKinds kinds = kinds();
+        String howTo = signedIn
+                ? "Personal tools use " + user + " when no username is given; pass username to ask about someone "
+                  + "else."
+                : "This server has no Last.fm sign-in yet. Personal tools read public Last.fm profiles: pass "
+                  + "username=\"<their Last.fm name>\" (the name in https://www.last.fm/user/<name>); compare_users "
+                  + "takes user1 and user2. Nothing needs to be authorised.";
+
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("signedIn", signedIn);
+        structured.put("user", user);
+        structured.put("signInAvailable", false);
+        structured.put("howTo", howTo);
+        structured.put("tools", kinds);
+
+        StringBuilder text = new StringBuilder("## Last.fm sign-in\n\n");
+        text.append(signedIn ? "Signed in as **" + escape(user) + "**. " : "Not signed in. ").append(escape(howTo))
+                .append("\n\n");
+        text.append("**Personal tools** (need a username): ").append(names(kinds.personal())).append('\n');
+        text.append("**Catalogue tools** (no user needed): ").append(names(kinds.catalogue())).append('\n');
+        text.append("**Server tools**: ").append(names(kinds.server())).append('\n');
+        if (!signedIn) {
+            text.append("\n_The examples below use ").append(EXAMPLE_USER)
+                    .append(", Last.fm's example user: put in the person's own Last.fm name._\n");
+        }
+        NextSteps next = NextSteps.create();
+        String example = signedIn ? user : EXAMPLE_USER;
+        if (kinds.personal().contains("get_listening_stats")) {
+            next.call("get_listening_stats", "username", example, "period", "1month");
+        }
+        if (kinds.personal().contains("get_music_recommendations")) {
+            next.call("get_music_recommendations", "username", example, "limit", 10);
+        }
+        next.call("server_info");
+        text.append(next.markdown());
+        return ToolResults.ok(text.toString(), structured);
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+    }
+}
