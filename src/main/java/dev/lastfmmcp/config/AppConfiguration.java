@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +45,12 @@ import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.stream.GetStreamHandler;
+import dev.lastfmmcp.stream.McpLog;
 import dev.lastfmmcp.stream.SessionEndListener;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamEndpoints;
+import dev.lastfmmcp.stream.Subscriptions;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.users.UserTools;
@@ -101,7 +104,7 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1)));
         SessionStreams streams = new SessionStreams(settings.integer("mcp.stream.replay-buffer", 100));
         registry.bind("sessionStreams", streams);
-        List<Consumer<String>> onSessionEnd = new ArrayList<>();
+        List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits);
@@ -181,6 +184,12 @@ public class AppConfiguration implements CamelConfiguration {
                         settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout),
                 singleFlight);
         registry.bind("lastfmCalls", lastfmCalls);
+        McpLog mcpLog = new McpLog(streams, sessions, codec);
+        lastfmCalls.setLog(mcpLog);
+        registry.bind("mcpLog", mcpLog);
+        Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec);
+        registry.bind("subscriptions", subscriptions);
+        onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
         registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));

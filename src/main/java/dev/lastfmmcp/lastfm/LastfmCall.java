@@ -10,6 +10,11 @@ public record LastfmCall(LastfmRequest request, DataClass dataClass, String cach
         return dataClass != DataClass.UNCACHED;
     }
 
+    /** Whether a cached answer may be served (not for fresh calls, which still store theirs). */
+    public boolean isCacheLookup() {
+        return isCacheable() && !request.fresh();
+    }
+
     public boolean isWrite() {
         return request.isWrite();
     }

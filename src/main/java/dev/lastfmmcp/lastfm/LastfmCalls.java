@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
 import dev.lastfmmcp.mcp.CancelledException;
+import dev.lastfmmcp.mcp.LogLevel;
 import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.stream.McpLog;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -38,6 +41,7 @@ public class LastfmCalls {
     private final Duration maxDelay;
     private final Duration timeout;
     private final SingleFlight singleFlight;
+    private McpLog log;
 
     /** Retry settings of {@link LastfmCalls}. */
     public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
@@ -57,6 +61,11 @@ public class LastfmCalls {
         this.maxDelay = retry.maxDelay();
         this.timeout = retry.timeout();
         this.singleFlight = singleFlight;
+    }
+
+    /** Where retries and stale answers are reported to clients (set once streams exist). */
+    public void setLog(McpLog log) {
+        this.log = log;
     }
 
     public boolean hasApiKey() {
@@ -186,9 +195,22 @@ public class LastfmCalls {
         attempt.succeeded();
     }
 
-    /** The loop's failure step: schedules a retry, or rethrows. */
-    public void attemptFailed(Attempts attempt, Exception failure) throws Exception {
+    /** The loop's failure step: schedules a retry (and tells the client), or rethrows. */
+    public void attemptFailed(Attempts attempt, Exception failure, McpRequest request) throws Exception {
         attempt.failed(failure);
+        if (log != null) {
+            log.log(request, LogLevel.WARNING, "lastfm", "Last.fm did not answer properly ("
+                    + describe(failure) + "); retry " + attempt.getRetries() + " in " + attempt.getDelayMillis()
+                    + " ms");
+        }
+    }
+
+    private static String describe(Exception failure) {
+        Throwable cause = Attempts.transientCause(failure);
+        if (cause instanceof TransientLastfmException t) {
+            return t.code() != 0 ? "error " + t.code() : "HTTP " + t.status();
+        }
+        return cause == null ? failure.getClass().getSimpleName() : cause.getClass().getSimpleName();
     }
 
     /** A fresh answer. */
@@ -213,9 +235,16 @@ public class LastfmCalls {
 
     /** Stale-if-error: the last good answer (within the max-stale window), said to be stale; else the failure. */
     public LastfmResult staleOrFail(@Header("CamelCaffeineActionHasResult") Boolean found, @Body Object body,
-            @Variable("lastfmFailure") UpstreamFailure failure) {
+            @Variable("lastfmFailure") UpstreamFailure failure, @Variable("lastfmCall") LastfmCall call,
+            @Variable("mcp") McpRequest request) {
         if (Boolean.TRUE.equals(found) && body instanceof CachedValue cached && cached.data() != null) {
-            return LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(), clock.instant()));
+            LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
+                    clock.instant()));
+            if (log != null) {
+                log.log(request, LogLevel.WARNING, "lastfm", "Last.fm is unavailable (" + failure.detail()
+                        + "): serving the " + call.method() + " answer from " + stale.staleAgeSeconds() + " s ago");
+            }
+            return stale;
         }
         throw LastfmErrors.unavailable(failure);
     }

@@ -10,7 +10,7 @@ import java.util.Set;
  * One Last.fm API call as tools ask for it (exchange variable {@code lastfm}): the method, its parameters without
  * {@code api_key} / {@code format} / {@code api_sig}, and optionally a session key for calls made as a signed-in user.
  */
-public record LastfmRequest(String method, Map<String, String> params, String sessionKey) {
+public record LastfmRequest(String method, Map<String, String> params, String sessionKey, boolean fresh) {
 
     /** Methods that change state: POSTed, signed, never cached. */
     static final Set<String> WRITE_METHODS = Set.of("track.love", "track.unlove", "track.scrobble",
@@ -36,11 +36,20 @@ public record LastfmRequest(String method, Map<String, String> params, String se
         for (int i = 0; i < keyValues.length; i += 2) {
             params.put(keyValues[i], keyValues[i + 1]);
         }
-        return new LastfmRequest(method, params, null);
+        return new LastfmRequest(method, params, null, false);
+    }
+
+    public LastfmRequest(String method, Map<String, String> params, String sessionKey) {
+        this(method, params, sessionKey, false);
     }
 
     public LastfmRequest withSessionKey(String key) {
-        return new LastfmRequest(method, params, key);
+        return new LastfmRequest(method, params, key, fresh);
+    }
+
+    /** The same call, past the cache. */
+    public LastfmRequest bypassingCache() {
+        return new LastfmRequest(method, params, sessionKey, true);
     }
 
     public String methodKey() {

@@ -17,7 +17,7 @@ public final class Capabilities {
                 null, // experimental
                 new McpSchema.ServerCapabilities.LoggingCapabilities(),
                 new McpSchema.ServerCapabilities.PromptCapabilities(false),
-                new McpSchema.ServerCapabilities.ResourceCapabilities(false, false),
+                new McpSchema.ServerCapabilities.ResourceCapabilities(true, false), // subscribe: stream/Subscriptions
                 new McpSchema.ServerCapabilities.ToolCapabilities(false));
     }
 }

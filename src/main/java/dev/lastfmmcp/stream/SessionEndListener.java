@@ -18,8 +18,9 @@ public class SessionEndListener {
 
     private final List<Consumer<String>> onEnd;
 
+    /** @param onEnd what to do when a session ends; a live list, so actions added later count too */
     public SessionEndListener(List<Consumer<String>> onEnd) {
-        this.onEnd = List.copyOf(onEnd);
+        this.onEnd = onEnd;
     }
 
     @CacheEntryRemoved

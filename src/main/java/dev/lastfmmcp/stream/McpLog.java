@@ -1,0 +1,65 @@
+package dev.lastfmmcp.stream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.LogLevel;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.Session;
+import dev.lastfmmcp.mcp.SessionStore;
+
+/**
+ * {@code notifications/message} for what a client cares about (an upstream retry, a stale answer, a subscription
+ * check failing), at or above the session's level from {@code logging/setLevel} (warning when it never set one).
+ * A message about a request goes on that request's stream when it has one, otherwise on the session's GET stream.
+ * Messages never carry keys, secrets or session keys.
+ */
+public class McpLog {
+
+    static final LogLevel DEFAULT_LEVEL = LogLevel.WARNING;
+
+    private final SessionStreams streams;
+    private final SessionStore sessions;
+    private final JsonRpcCodec codec;
+
+    public McpLog(SessionStreams streams, SessionStore sessions, JsonRpcCodec codec) {
+        this.streams = streams;
+        this.sessions = sessions;
+        this.codec = codec;
+    }
+
+    /** Logs about a request (may be null outside an MCP request: then nothing is sent). */
+    public void log(McpRequest request, LogLevel level, String logger, String message) {
+        if (request == null || request.getSession() == null || !enabled(request.getSession(), level)) {
+            return;
+        }
+        String json = codec.write(codec.notification("notifications/message", params(level, logger, message)));
+        if (request.getPostStream() != null && request.getPostStream().isOpen()) {
+            request.getPostStream().send(codec.notification("notifications/message",
+                    params(level, logger, message)));
+        } else {
+            streams.publish(request.getSessionId(), json);
+        }
+    }
+
+    /** Logs to a session's GET stream (for work not tied to a request, such as subscription checks). */
+    public void logToSession(String sessionId, LogLevel level, String logger, String message) {
+        sessions.find(sessionId).filter(session -> enabled(session, level)).ifPresent(session ->
+                streams.publish(sessionId, codec.write(codec.notification("notifications/message",
+                        params(level, logger, message)))));
+    }
+
+    static boolean enabled(Session session, LogLevel level) {
+        LogLevel minimum = session.logLevel() == null ? DEFAULT_LEVEL : LogLevel.fromWire(session.logLevel());
+        return minimum == null || level.ordinal() >= minimum.ordinal();
+    }
+
+    private static Map<String, Object> params(LogLevel level, String logger, String message) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("level", level.wireName());
+        params.put("logger", logger);
+        params.put("data", message);
+        return params;
+    }
+}

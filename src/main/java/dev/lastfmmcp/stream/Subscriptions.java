@@ -1,0 +1,169 @@
+package dev.lastfmmcp.stream;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import dev.lastfmmcp.lastfm.LastfmRequest;
+import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.RecentTrack;
+import dev.lastfmmcp.lastfm.model.RecentTracks;
+import dev.lastfmmcp.lastfm.model.UserInfo;
+import dev.lastfmmcp.mcp.LogLevel;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
+import org.apache.camel.Variable;
+
+/**
+ * Resource subscriptions ({@code resources/subscribe}) on {@code lastfm://user/{username}/recent} and
+ * {@code …/profile}. While anyone is subscribed, the poller checks each user once per interval (one shared check per
+ * user and resource, however many sessions subscribe) and sends {@code notifications/resources/updated} to every
+ * subscribed session when a new scrobble or a now-playing change appears (recent) or the profile changes. A
+ * subscription ends with unsubscribe or with its session.
+ */
+public class Subscriptions {
+
+    static final Pattern URI = Pattern.compile("lastfm://user/([^/?#]+)/(recent|profile)");
+
+    /** One subscribable resource. */
+    public record Target(String uri, String username, String kind) {
+        LastfmRequest check() {
+            return "recent".equals(kind)
+                    ? LastfmRequest.of("user.getRecentTracks", "user", username, "limit", "1").bypassingCache()
+                    : LastfmRequest.of("user.getInfo", "user", username).bypassingCache();
+        }
+    }
+
+    private final Map<String, Set<String>> sessionsByUri = new ConcurrentHashMap<>();
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
+    private final SessionStreams streams;
+    private final McpLog log;
+    private final JsonRpcCodec codec;
+
+    public Subscriptions(SessionStreams streams, McpLog log, JsonRpcCodec codec) {
+        this.streams = streams;
+        this.log = log;
+        this.codec = codec;
+    }
+
+    /** The subscribable resource a URI names, or -32602 for any other URI. */
+    public static Target parse(String uri) {
+        if (uri == null) {
+            throw JsonRpcException.invalidParams("resources/subscribe needs params.uri");
+        }
+        Matcher m = URI.matcher(uri);
+        if (!m.matches()) {
+            throw JsonRpcException.invalidParams("Subscriptions are available for lastfm://user/{username}/recent and "
+                                                 + "lastfm://user/{username}/profile, not " + uri);
+        }
+        String username = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String canonical = "lastfm://user/" + m.group(1) + "/" + m.group(2);
+        return new Target(canonical, username, m.group(2));
+    }
+
+    public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
+        Target target = parse(call.param("uri"));
+        call.setName(target.uri());
+        targets.putIfAbsent(target.uri(), target);
+        sessionsByUri.computeIfAbsent(target.uri(), uri -> ConcurrentHashMap.newKeySet())
+                .add(request.getSessionId());
+        return Map.of();
+    }
+
+    public Map<String, Object> unsubscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
+        Target target = parse(call.param("uri"));
+        call.setName(target.uri());
+        remove(target.uri(), request.getSessionId());
+        return Map.of();
+    }
+
+    /** Its session ended: all its subscriptions go. */
+    public void sessionEnded(String sessionId) {
+        for (String uri : List.copyOf(sessionsByUri.keySet())) {
+            remove(uri, sessionId);
+        }
+    }
+
+    private void remove(String uri, String sessionId) {
+        sessionsByUri.computeIfPresent(uri, (key, sessions) -> {
+            sessions.remove(sessionId);
+            return sessions.isEmpty() ? null : sessions;
+        });
+        if (!sessionsByUri.containsKey(uri)) {
+            targets.remove(uri);
+            lastSeen.remove(uri);
+        }
+    }
+
+    /** The checks due now: one per subscribed resource (none when nobody is subscribed). */
+    public List<Target> dueChecks() {
+        return new ArrayList<>(targets.values());
+    }
+
+    public LastfmRequest request(Target target) {
+        return target.check();
+    }
+
+    /** A check's answer: notify the subscribers when it differs from the last one seen (the first one is the baseline). */
+    public void observe(Target target, LastfmResult result) {
+        if (result == null || result.stale()) {
+            return;
+        }
+        String fingerprint = fingerprint(result.data());
+        String previous = lastSeen.put(target.uri(), fingerprint);
+        if (previous != null && !previous.equals(fingerprint)) {
+            String notification = codec.write(codec.notification("notifications/resources/updated",
+                    Map.of("uri", target.uri())));
+            for (String sessionId : sessionsByUri.getOrDefault(target.uri(), Set.of())) {
+                streams.publish(sessionId, notification);
+            }
+        }
+    }
+
+    /** A check failed: subscribed sessions hear about it (at warning). */
+    public void failed(Target target, Exception failure) {
+        for (String sessionId : sessionsByUri.getOrDefault(target.uri(), Set.of())) {
+            log.logToSession(sessionId, LogLevel.WARNING, "subscriptions",
+                    "Checking " + target.uri() + " for updates failed: " + failure.getMessage());
+        }
+    }
+
+    static String fingerprint(Object data) {
+        if (data instanceof RecentTracks recent) {
+            StringBuilder key = new StringBuilder();
+            for (RecentTrack track : recent.tracks()) {
+                key.append(track.nowPlaying() ? "now:" : "at:")
+                        .append(track.playedAt() == null ? "" : track.playedAt().getEpochSecond()).append(':')
+                        .append(track.artist() == null ? "" : track.artist().name()).append('|')
+                        .append(track.name()).append(';');
+            }
+            return key.append(recent.page() == null ? "" : recent.page().total()).toString()
+                    .toLowerCase(Locale.ROOT);
+        }
+        if (data instanceof UserInfo user) {
+            return user.playcount() + "|" + user.artistCount() + "|" + user.trackCount() + "|" + user.realName() + "|"
+                   + user.country() + "|" + user.imageUrl();
+        }
+        return String.valueOf(data);
+    }
+
+    /** How many resources are watched (for tests and health). */
+    public int watched() {
+        return targets.size();
+    }
+
+    public Set<String> subscribers(String uri) {
+        return new LinkedHashSet<>(sessionsByUri.getOrDefault(uri, Set.of()));
+    }
+}
