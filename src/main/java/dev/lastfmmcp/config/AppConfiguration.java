@@ -45,6 +45,7 @@ import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.stream.GetStreamHandler;
+import dev.lastfmmcp.stream.LegacySseHandler;
 import dev.lastfmmcp.stream.McpLog;
 import dev.lastfmmcp.stream.SessionEndListener;
 import dev.lastfmmcp.stream.SessionStreams;
@@ -139,7 +140,8 @@ public class AppConfiguration implements CamelConfiguration {
         StreamEndpoints streamEndpoints = new StreamEndpoints(
                 new GetStreamHandler(guard, sessions, streams, codec, clock,
                         settings.longValue("mcp.stream.retry-ms", 3000), audit),
-                null, streams, settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
+                new LegacySseHandler(guard, sessions, streams, codec, clock, audit),
+                streams, settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
         context.addStartupListener(streamEndpoints);
         context.addService(streamEndpoints, true, true);
 
@@ -147,7 +149,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
-        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, clock));
+        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock));
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));

@@ -40,11 +40,20 @@ public class Lifecycle {
         JsonNode clientInfo = params.path("clientInfo");
         Map<String, Object> clientCapabilities = params.get("capabilities") instanceof ObjectNode caps
                 ? mapper.convertValue(caps, Map.class) : Map.of();
-        Session session = sessions.create(version, text(clientInfo, "name"), text(clientInfo, "version"),
-                clientCapabilities);
+        Session session;
+        if (request.isLegacy()) {
+            // the legacy transport's session exists since GET /sse; initialize negotiates on it
+            Session open = request.getSession();
+            session = new Session(open.id(), version, text(clientInfo, "name"), text(clientInfo, "version"),
+                    clientCapabilities, open.createdAt(), open.logLevel(), open.user());
+            sessions.save(session);
+        } else {
+            session = sessions.create(version, text(clientInfo, "name"), text(clientInfo, "version"),
+                    clientCapabilities);
+            request.putResponseHeader(SESSION_HEADER, session.id());
+        }
         request.setSession(session);
         request.setProtocolVersion(version);
-        request.putResponseHeader(SESSION_HEADER, session.id());
         return new McpSchema.InitializeResult(version, Capabilities.server(), identity.implementation(), instructions);
     }
 

@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import dev.lastfmmcp.stream.SessionStreams;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +31,22 @@ public class McpHttp {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
+    /** Where legacy (2024-11-05 HTTP+SSE) clients POST; their session is the sessionId query parameter. */
+    public static final String LEGACY_MESSAGES_PATH = "/messages";
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger(McpHttp.class);
 
     private final JsonRpcCodec codec;
     private final SessionStore sessions;
     private final HttpGuard guard;
+    private final SessionStreams streams;
     private final Clock clock;
 
-    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, Clock clock) {
+    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock) {
         this.codec = codec;
         this.sessions = sessions;
         this.guard = guard;
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -57,6 +62,9 @@ public class McpHttp {
         HttpMessage http = exchange.getIn(HttpMessage.class);
         if (http != null) {
             request.setHttpResponse(http.getResponse());
+        }
+        if (LEGACY_MESSAGES_PATH.equals(request.getPath())) {
+            request.setTransport("legacy-sse");
         }
         exchange.setVariable("mcp", request);
     }
@@ -90,7 +98,11 @@ public class McpHttp {
      * version applies. Batches are only for sessions that negotiated 2025-03-26 or earlier.
      */
     public void bindSession(@Variable("mcp") McpRequest request, @Header(Lifecycle.SESSION_HEADER) String sessionId,
-            @Header(VERSION_HEADER) String versionHeader) {
+            @Header(VERSION_HEADER) String versionHeader, @Header("sessionId") String legacySessionId) {
+        if (request.isLegacy()) {
+            bindLegacySession(request, legacySessionId);
+            return;
+        }
         if (versionHeader != null && !ProtocolVersions.isSupported(versionHeader)) {
             throw McpHttpException.badRequest("Bad Request: unsupported MCP-Protocol-Version " + versionHeader
                                               + " (supported: " + String.join(", ", ProtocolVersions.SUPPORTED)
@@ -110,6 +122,21 @@ public class McpHttp {
             throw McpHttpException.badRequest("Invalid request: JSON-RPC batches are not supported in protocol "
                                               + "version " + session.protocolVersion() + "; send one message per POST");
         }
+    }
+
+    /**
+     * A POST of the legacy transport: the session is the stream's ({@code ?sessionId=}), initialize included, and
+     * everything the request sends (its response too) travels on that stream.
+     */
+    private void bindLegacySession(McpRequest request, String legacySessionId) {
+        if (legacySessionId == null || legacySessionId.isEmpty()) {
+            throw McpHttpException.badRequest("Bad Request: the sessionId query parameter is missing; "
+                                              + "open GET /sse first and POST to the endpoint it names");
+        }
+        Session session = sessions.find(legacySessionId).orElseThrow(McpHttp::sessionNotFound);
+        request.setSession(session);
+        request.setProtocolVersion(session.protocolVersion());
+        request.setProgressSink(message -> streams.publish(session.id(), codec.write(message)));
     }
 
     /** DELETE /mcp: ends the session named by the header (400 without one, 404 when unknown). */
@@ -135,6 +162,18 @@ public class McpHttp {
     public void respond(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
         if (request.getPostStream() != null) {
             request.getPostStream().finish(responses);
+            return;
+        }
+        if (request.isLegacy()) {
+            if (responses != null && !responses.isNull()) {
+                if (responses.isArray()) {
+                    responses.forEach(response -> streams.publish(request.getSessionId(), codec.write(response)));
+                } else {
+                    streams.publish(request.getSessionId(), codec.write(responses));
+                }
+            }
+            request.setStatus(202);
+            request.setResponse(null, null);
             return;
         }
         if (responses == null || responses.isNull() || (responses.isArray() && responses.isEmpty())) {

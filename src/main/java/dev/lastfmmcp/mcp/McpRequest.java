@@ -82,6 +82,11 @@ public class McpRequest {
         this.transport = transport;
     }
 
+    /** A POST of the legacy HTTP+SSE transport (2024-11-05): replies travel on the session's SSE stream. */
+    public boolean isLegacy() {
+        return "legacy-sse".equals(transport);
+    }
+
     public List<JsonNode> getMessages() {
         return messages;
     }

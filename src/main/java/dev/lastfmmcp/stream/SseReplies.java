@@ -30,7 +30,8 @@ public class SseReplies {
     }
 
     boolean wantsStream(McpRequest request) {
-        if (request.isBatch() || !request.isAcceptsEventStream() || request.getHttpResponse() == null) {
+        if (request.isLegacy() || request.isBatch() || !request.isAcceptsEventStream()
+            || request.getHttpResponse() == null) {
             return false;
         }
         JsonNode message = request.getMessage();
