@@ -8,9 +8,12 @@ set -euo pipefail
 JAR=${1:-target/lastfm-mcp.jar}
 TOOLS=${MCP_TOOLS_DIR:-$HOME/.cache/lastfm-mcp/node-tools}
 CONFORMANCE_VERSION=0.1.16
+CONFORMANCE_NEXT_VERSION=0.2.0-alpha.12
 INSPECTOR_VERSION=2.12.0
 SCENARIOS=(server-initialize ping tools-list resources-list prompts-list logging-set-level
            server-sse-multiple-streams dns-rebinding-protection)
+# from the pre-release suite
+SCENARIOS_NEXT=(server-session-lifecycle server-sse-multiple-streams)
 LOG_DIR=$(dirname "$JAR")/conformance
 mkdir -p "$TOOLS" "$LOG_DIR"
 
@@ -32,6 +35,15 @@ if [ ! -d "$TOOLS/node_modules/@modelcontextprotocol/conformance" ] \
       "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION" "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" >/dev/null)
 fi
 BIN="$TOOLS/node_modules/.bin"
+NEXT="$TOOLS/next"
+mkdir -p "$NEXT"
+[ -f "$NEXT/package.json" ] || (cd "$NEXT" && npm init -y >/dev/null)
+if ! grep -q "\"version\": \"$CONFORMANCE_NEXT_VERSION\"" \
+     "$NEXT/node_modules/@modelcontextprotocol/conformance/package.json" 2>/dev/null; then
+  echo "conformance: installing @modelcontextprotocol/conformance@$CONFORMANCE_NEXT_VERSION"
+  (cd "$NEXT" && npm install --no-audit --no-fund --loglevel=error \
+      "@modelcontextprotocol/conformance@$CONFORMANCE_NEXT_VERSION" >/dev/null)
+fi
 echo "conformance: node $(node --version)"
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -62,6 +74,16 @@ for scenario in "${SCENARIOS[@]}"; do
   fi
 done
 
+for scenario in "${SCENARIOS_NEXT[@]}"; do
+  out="$LOG_DIR/next-$scenario.txt"
+  if "$NEXT/node_modules/.bin/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 \
+     && grep -q ', 0 failed' "$out"; then
+    echo "conformance: PASS $scenario ($CONFORMANCE_NEXT_VERSION, $(grep -o 'Passed: [0-9]*/[0-9]*' "$out"))"
+  else
+    echo "conformance: FAIL $scenario ($CONFORMANCE_NEXT_VERSION)"; cat "$out"; failed=1
+  fi
+done
+
 # The MCP Inspector CLI, as a person would use it
 inspect() { "$BIN/mcp-inspector" --cli "$URL" --transport http "$@"; }
 if inspect --method tools/list >"$LOG_DIR/inspector-tools-list.json" 2>&1 \
@@ -75,6 +97,16 @@ if inspect --method tools/call --tool-name ping --tool-arg message=inspector >"$
   echo "conformance: PASS inspector tools/call ping"
 else
   echo "conformance: FAIL inspector tools/call ping"; cat "$LOG_DIR/inspector-ping.json"; failed=1
+fi
+
+# The legacy HTTP+SSE transport (2024-11-05) through the Inspector CLI
+SSE_URL="http://localhost:$PORT/sse"
+if "$BIN/mcp-inspector" --cli "$SSE_URL" --transport sse --method tools/call --tool-name ping \
+     --tool-arg message=legacy >"$LOG_DIR/inspector-sse-ping.json" 2>&1 \
+   && grep -q '"text": "pong: legacy"' "$LOG_DIR/inspector-sse-ping.json"; then
+  echo "conformance: PASS inspector --transport sse tools/call ping"
+else
+  echo "conformance: FAIL inspector --transport sse tools/call ping"; cat "$LOG_DIR/inspector-sse-ping.json"; failed=1
 fi
 
 exit $failed
