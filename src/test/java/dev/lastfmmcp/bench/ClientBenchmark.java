@@ -112,7 +112,8 @@ class ClientBenchmark extends ToolTestSupport {
 
         Path out = Path.of("target", "benchmark-report.txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        Files.writeString(out, report.toString(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static long[] timeHttp(HttpClient http, HttpRequest request, int calls, int threads) throws Exception {
