@@ -83,6 +83,8 @@ public class ServerTools {
         text.append("- MusicBrainz enrichment: ").append(upstreams.musicbrainzEnabled() ? "on" : "off")
                 .append(", ").append(upstreams.musicbrainzApiUrl()).append('\n');
         List<String> next = new ArrayList<>();
+        next.add("lastfm_auth_status()");
+        next.add("get_global_top_artists(limit=10)");
         next.add("ping(message=\"hello\")");
         text.append(Markdown.nextSteps(next));
         return ToolResults.ok(text.toString(), structured);

@@ -100,4 +100,12 @@ class ToolCatalogueTest {
         assertThat(catalogue.resolve(ping).endpoint()).isEqualTo("direct:tool-ping");
         assertThat(ping.getName()).isEqualTo("ping");
     }
+
+    @Test
+    void theInstructionsSentAtInitializeNameEveryTool() {
+        String instructions = dev.lastfmmcp.support.Resources.text("mcp/instructions.md");
+        for (ToolDefinition definition : catalogue.all()) {
+            assertThat(instructions).as("instructions.md mentions %s", definition.name()).contains(definition.name());
+        }
+    }
 }
