@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lastfmmcp.audit.AuditRecords;
+import dev.lastfmmcp.edge.EdgeReplies;
+import dev.lastfmmcp.edge.HttpEdge;
 import dev.lastfmmcp.audit.AuditSender;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
@@ -27,7 +29,6 @@ import dev.lastfmmcp.lastfm.LastfmCalls;
 import dev.lastfmmcp.lastfm.LastfmErrors;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.SingleFlight;
-import dev.lastfmmcp.mcp.HttpFailureHandler;
 import dev.lastfmmcp.musicbrainz.Enrichment;
 import dev.lastfmmcp.musicbrainz.MusicBrainzCalls;
 import dev.lastfmmcp.musicbrainz.MusicBrainzMapper;
@@ -50,7 +51,7 @@ import dev.lastfmmcp.stream.McpLog;
 import dev.lastfmmcp.stream.SessionEndListener;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
-import dev.lastfmmcp.stream.StreamEndpoints;
+import dev.lastfmmcp.stream.StreamKeepAlive;
 import dev.lastfmmcp.stream.Subscriptions;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
@@ -75,6 +76,7 @@ import dev.lastfmmcp.web.Health;
 import dev.lastfmmcp.web.LandingPage;
 import dev.lastfmmcp.web.ServerCard;
 import dev.lastfmmcp.web.WebPages;
+import io.vertx.core.http.HttpMethod;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -135,15 +137,19 @@ public class AppConfiguration implements CamelConfiguration {
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
         AuditSender audit = new AuditSender(context);
-        context.addStartupListener(new HttpFailureHandler(codec, clock,
-                settings.longValue("camel.server.maxBodySize", 1_048_576), audit));
-        StreamEndpoints streamEndpoints = new StreamEndpoints(
-                new GetStreamHandler(guard, sessions, streams, codec, clock,
-                        settings.longValue("mcp.stream.retry-ms", 3000), audit),
-                new LegacySseHandler(guard, sessions, streams, codec, clock, audit),
-                streams, settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
-        context.addStartupListener(streamEndpoints);
-        context.addService(streamEndpoints, true, true);
+        EdgeReplies edgeReplies = new EdgeReplies(codec, clock, audit);
+        HttpEdge edge = new HttpEdge(edgeReplies, guard, settings.longValue("camel.server.maxBodySize", 1_048_576),
+                settings.duration("mcp.cors.max-age", Duration.ofMinutes(10)).toSeconds(), List.of(
+                        new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessions, streams,
+                                edgeReplies, settings.longValue("mcp.stream.retry-ms", 3000))),
+                        new HttpEdge.Endpoint("/sse", HttpMethod.GET,
+                                new LegacySseHandler(guard, sessions, streams, edgeReplies))));
+        context.getManagementStrategy().addEventNotifier(edge);
+        context.addStartupListener(edge);
+        StreamKeepAlive keepAlive = new StreamKeepAlive(streams,
+                settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
+        context.addStartupListener(keepAlive);
+        context.addService(keepAlive, true, true);
 
         registry.bind("objectMapper", mapper);
         registry.bind("sessionStore", sessions);

@@ -50,11 +50,14 @@ public class McpHttp {
         this.clock = clock;
     }
 
+    /** The caller's X-Correlation-Id when it is safe to log and echo, otherwise a new one. */
+    public static String correlationId(String given) {
+        return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     /** Opens the request context (variable {@code mcp}); a caller's safe X-Correlation-Id is kept. */
     public void begin(Exchange exchange) {
-        String given = exchange.getMessage().getHeader(CORRELATION_HEADER, String.class);
-        String correlationId = given != null && SAFE_CORRELATION_ID.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+        String correlationId = correlationId(exchange.getMessage().getHeader(CORRELATION_HEADER, String.class));
         String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         McpRequest request = new McpRequest(correlationId, System.nanoTime(), clock.instant(), method,

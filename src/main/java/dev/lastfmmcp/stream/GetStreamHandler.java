@@ -1,10 +1,6 @@
 package dev.lastfmmcp.stream;
 
-import java.time.Clock;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.edge.EdgeReplies;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
 import dev.lastfmmcp.mcp.HttpGuard;
@@ -30,27 +26,22 @@ public class GetStreamHandler implements Handler<RoutingContext> {
     private final HttpGuard guard;
     private final SessionStore sessions;
     private final SessionStreams streams;
-    private final JsonRpcCodec codec;
-    private final Clock clock;
+    private final EdgeReplies replies;
     private final long retryMillis;
-    private final Consumer<McpRequest> audit;
 
-    public GetStreamHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, JsonRpcCodec codec,
-                            Clock clock, long retryMillis, Consumer<McpRequest> audit) {
+    public GetStreamHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, EdgeReplies replies,
+                            long retryMillis) {
         this.guard = guard;
         this.sessions = sessions;
         this.streams = streams;
-        this.codec = codec;
-        this.clock = clock;
+        this.replies = replies;
         this.retryMillis = retryMillis;
-        this.audit = audit;
     }
 
     @Override
     public void handle(RoutingContext routing) {
         HttpServerRequest http = routing.request();
-        McpRequest request = new McpRequest(UUID.randomUUID().toString(), System.nanoTime(), clock.instant(), "GET",
-                http.path());
+        McpRequest request = replies.begin(http);
         request.setLabel("stream");
         HttpServerResponse response = routing.response();
         try {
@@ -78,18 +69,9 @@ public class GetStreamHandler implements Handler<RoutingContext> {
             SessionChannel channel = streams.channel(sessionId);
             connection.onClose(() -> channel.detach(connection));
             channel.attach(connection, http.getHeader("Last-Event-ID"));
+            replies.finish(request);
         } catch (McpHttpException rejection) {
-            request.setStatus(rejection.status());
-            request.setRejection(rejection.getMessage());
-            if (!response.ended()) {
-                rejection.headers().forEach(response::putHeader);
-                response.setStatusCode(rejection.status())
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId())
-                        .end(codec.write(codec.error(null, rejection.code(), rejection.getMessage(), null)));
-            }
+            replies.reject(response, request, rejection);
         }
-        request.finish(System.nanoTime());
-        audit.accept(request);
     }
 }

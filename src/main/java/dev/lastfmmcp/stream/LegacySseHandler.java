@@ -1,11 +1,8 @@
 package dev.lastfmmcp.stream;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 
-import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.edge.EdgeReplies;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.mcp.McpHttp;
@@ -30,26 +27,20 @@ public class LegacySseHandler implements Handler<RoutingContext> {
     private final HttpGuard guard;
     private final SessionStore sessions;
     private final SessionStreams streams;
-    private final JsonRpcCodec codec;
-    private final Clock clock;
-    private final Consumer<McpRequest> audit;
+    private final EdgeReplies replies;
 
-    public LegacySseHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, JsonRpcCodec codec,
-                            Clock clock, Consumer<McpRequest> audit) {
+    public LegacySseHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, EdgeReplies replies) {
         this.guard = guard;
         this.sessions = sessions;
         this.streams = streams;
-        this.codec = codec;
-        this.clock = clock;
-        this.audit = audit;
+        this.replies = replies;
     }
 
     @Override
     public void handle(RoutingContext routing) {
         HttpServerRequest http = routing.request();
         HttpServerResponse response = routing.response();
-        McpRequest request = new McpRequest(UUID.randomUUID().toString(), System.nanoTime(), clock.instant(), "GET",
-                http.path());
+        McpRequest request = replies.begin(http);
         request.setTransport("legacy-sse");
         request.setLabel("stream");
         try {
@@ -67,17 +58,9 @@ public class LegacySseHandler implements Handler<RoutingContext> {
                 sessions.delete(session.id());
             });
             channel.attach(connection, null);
+            replies.finish(request);
         } catch (McpHttpException rejection) {
-            request.setStatus(rejection.status());
-            request.setRejection(rejection.getMessage());
-            if (!response.ended()) {
-                response.setStatusCode(rejection.status())
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId())
-                        .end(codec.write(codec.error(null, rejection.code(), rejection.getMessage(), null)));
-            }
+            replies.reject(response, request, rejection);
         }
-        request.finish(System.nanoTime());
-        audit.accept(request);
     }
 }

@@ -219,4 +219,43 @@ class TransportTest extends AppTestSupport {
                 Map.of("X-Correlation-Id", "bad id with spaces and a very long tail ".repeat(3)));
         assertThat(unsafe.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
     }
+
+    @Test
+    void methodsNoEndpointTakesAre405WithTheRoutesMethodsAndUnknownPaths404() {
+        Reply put = mcp().send("PUT", "/mcp", "{}", Map.of("Content-Type", "application/json"));
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).isEqualTo("DELETE, GET, OPTIONS, POST");
+        assertThat(put.json().at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(mcp().send("DELETE", "/health", null, Map.of()).header("Allow")).isEqualTo("GET, OPTIONS");
+        assertThat(mcp().send("GET", "/messages", null, Map.of()).header("Allow")).isEqualTo("OPTIONS, POST");
+
+        Reply unknown = mcp().send("POST", "/mcp/extra", "{}", Map.of("X-Correlation-Id", "edge-1"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/json");
+        assertThat(unknown.header("X-Correlation-Id")).isEqualTo("edge-1");
+        assertThat(unknown.json().at("/error/message").asText()).contains("/mcp");
+    }
+
+    @Test
+    void browserClientsGetCorsForAllowedOriginsOnly() {
+        Reply preflight = mcp().send("OPTIONS", "/mcp", null, Map.of("Origin", "http://localhost:6274",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "mcp-session-id"));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:6274");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Mcp-Session-Id");
+
+        Reply initialize = mcp().send("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":"
+                + "{\"name\":\"browser\",\"version\":\"1\"}}}", Map.of("Origin", "http://localhost:6274",
+                "Content-Type", "application/json", "Accept", RawMcp.ACCEPT_BOTH));
+        assertThat(initialize.status()).isEqualTo(200);
+        assertThat(initialize.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:6274");
+        assertThat(initialize.header("Access-Control-Expose-Headers")).contains("Mcp-Session-Id");
+        assertThat(initialize.header("Mcp-Session-Id")).isNotBlank();
+
+        Reply foreign = mcp().send("OPTIONS", "/mcp", null, Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST"));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+    }
 }

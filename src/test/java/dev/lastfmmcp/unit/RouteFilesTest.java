@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolDefinition;
@@ -22,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteFilesTest {
 
     private static final Path ROUTES = Path.of("src/main/resources/routes");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static String read(Path path) {
         try {
@@ -105,5 +111,43 @@ class RouteFilesTest {
             documented.add(row.group(1) + " " + row.group(2));
         }
         assertThat(documented).as("README configuration table").isEqualTo(configured);
+    }
+
+    @Test
+    void theReadmeRouteTableNamesEveryRouteOfEveryFile() throws IOException {
+        String readme = read(Path.of("README.md"));
+        Map<String, Set<String>> documented = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z/-]+\\.camel\\.yaml)` \\| (.*) \\|$").matcher(readme);
+        while (row.find()) {
+            documented.put(row.group(1), backticked(row.group(2)));
+        }
+        Map<String, Set<String>> declared = new TreeMap<>();
+        for (String file : routeFiles()) {
+            String name = file.substring("classpath:routes/".length());
+            declared.put(name, routeIds(ROUTES.resolve(name)));
+        }
+        // files of route configurations only (no routes) are described in words
+        declared.values().removeIf(Set::isEmpty);
+        documented.values().removeIf(Set::isEmpty);
+        assertThat(documented).as("README route table (file -> route ids)").isEqualTo(declared);
+    }
+
+    private static Set<String> routeIds(Path file) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode entry : YAML.readTree(file.toFile())) {
+            if (entry.has("route")) {
+                ids.add(entry.path("route").path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> backticked(String cell) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("`([^`]+)`").matcher(cell);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 }

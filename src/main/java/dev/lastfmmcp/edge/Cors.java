@@ -1,0 +1,76 @@
+package dev.lastfmmcp.edge;
+
+import java.util.function.Supplier;
+
+import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.mcp.HttpGuard;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * CORS for browser-based MCP clients (the Inspector's direct mode, web apps), with the same origin policy as the
+ * Origin check ({@link HttpGuard}): an allowed origin gets {@code Access-Control-Allow-Origin} and may read
+ * {@code Mcp-Session-Id}; a preflight is answered here (204) with the path's real methods and the MCP headers.
+ * A foreign origin gets no CORS headers, and its preflight a 403.
+ */
+public class Cors implements Handler<RoutingContext> {
+
+    static final String ALLOW_HEADERS = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, "
+                                        + "Last-Event-ID";
+    static final String EXPOSE_HEADERS = "Mcp-Session-Id, MCP-Protocol-Version, X-Correlation-Id, WWW-Authenticate, "
+                                         + "Retry-After";
+
+    private final HttpGuard guard;
+    private final Supplier<EndpointMethods> methods;
+    private final EdgeReplies replies;
+    private final long maxAgeSeconds;
+
+    public Cors(HttpGuard guard, Supplier<EndpointMethods> methods, EdgeReplies replies, long maxAgeSeconds) {
+        this.guard = guard;
+        this.methods = methods;
+        this.replies = replies;
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    @Override
+    public void handle(RoutingContext routing) {
+        HttpServerRequest http = routing.request();
+        HttpServerResponse response = routing.response();
+        String origin = http.getHeader("Origin");
+        boolean allowed = origin != null && !origin.isEmpty() && guard.isAllowedOrigin(origin);
+        if (allowed) {
+            response.putHeader("Access-Control-Allow-Origin", origin)
+                    .putHeader("Vary", "Origin")
+                    .putHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+        }
+        if (http.method() != HttpMethod.OPTIONS) {
+            routing.next();
+            return;
+        }
+        EndpointMethods served = methods.get();
+        String path = http.path();
+        if (!served.isServed(path)) {
+            routing.next();
+            return;
+        }
+        boolean preflight = http.getHeader("Access-Control-Request-Method") != null;
+        if (preflight) {
+            try {
+                guard.checkOrigin(origin);
+            } catch (McpHttpException rejection) {
+                replies.reject(response, replies.begin(http), rejection);
+                return;
+            }
+        }
+        response.putHeader("Allow", served.allowHeader(path));
+        if (preflight) {
+            response.putHeader("Access-Control-Allow-Methods", served.allowHeader(path))
+                    .putHeader("Access-Control-Allow-Headers", ALLOW_HEADERS)
+                    .putHeader("Access-Control-Max-Age", Long.toString(maxAgeSeconds));
+        }
+        response.setStatusCode(204).end();
+    }
+}

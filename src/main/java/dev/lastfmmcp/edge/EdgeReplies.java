@@ -1,0 +1,54 @@
+package dev.lastfmmcp.edge;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.McpRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * How the Vert.x-level handlers (streams, CORS, start-up gate, fallbacks) answer a rejection: the HTTP status, a
+ * JSON-RPC error body, a correlation id, and an audit record, exactly like a rejection inside the routes.
+ */
+public class EdgeReplies {
+
+    private final JsonRpcCodec codec;
+    private final Clock clock;
+    private final Consumer<McpRequest> audit;
+
+    public EdgeReplies(JsonRpcCodec codec, Clock clock, Consumer<McpRequest> audit) {
+        this.codec = codec;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** A new request record for an exchange handled outside the routes. */
+    public McpRequest begin(HttpServerRequest http) {
+        return new McpRequest(McpHttp.correlationId(http.getHeader(McpHttp.CORRELATION_HEADER)), System.nanoTime(),
+                clock.instant(), http.method().name(), http.path());
+    }
+
+    /** Writes the rejection (unless a response is already under way) and records it. */
+    public void reject(HttpServerResponse response, McpRequest request, McpHttpException rejection) {
+        request.setStatus(rejection.status());
+        request.setRejection(rejection.getMessage());
+        if (!response.ended() && !response.headWritten()) {
+            rejection.headers().forEach(response::putHeader);
+            response.setStatusCode(rejection.status())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId())
+                    .end(codec.write(codec.error(null, rejection.code(), rejection.getMessage(), null)));
+        }
+        finish(request);
+    }
+
+    /** Records an exchange that ended outside the routes. */
+    public void finish(McpRequest request) {
+        request.finish(System.nanoTime());
+        audit.accept(request);
+    }
+}

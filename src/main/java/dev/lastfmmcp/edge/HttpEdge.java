@@ -1,0 +1,104 @@
+package dev.lastfmmcp.edge;
+
+import java.util.List;
+
+import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.mcp.HttpGuard;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.HttpEndpointModel;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * What sits on Camel's Vert.x router around the platform-http routes: the start-up gate (503 until every route is
+ * on), CORS, the Vert.x-level endpoints (event streams), JSON 404 / 405 for what no endpoint takes, and JSON bodies
+ * for requests Vert.x itself refuses (413). Installed as soon as the router exists, before the first request can
+ * arrive; the gate opens once the CamelContext is fully started.
+ */
+public class HttpEdge extends EventNotifierSupport implements StartupListener {
+
+    /** An endpoint served by a Vert.x handler rather than a route (held open without a worker thread). */
+    public record Endpoint(String path, HttpMethod method, Handler<RoutingContext> handler) {
+    }
+
+    private final StartupGate gate;
+    private final Cors cors;
+    private final Fallbacks fallbacks;
+    private final HttpFailures failures;
+    private final List<Endpoint> endpoints;
+    private volatile EndpointMethods methods;
+    private boolean installed;
+
+    public HttpEdge(EdgeReplies replies, HttpGuard guard, long maxBodyBytes, long corsMaxAgeSeconds,
+                    List<Endpoint> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
+        this.methods = collect(null);
+        this.gate = new StartupGate(replies);
+        this.cors = new Cors(guard, () -> methods, replies, corsMaxAgeSeconds);
+        this.fallbacks = new Fallbacks(() -> methods, replies);
+        this.failures = new HttpFailures(replies, maxBodyBytes);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return !installed;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.CamelContextEvent contextEvent) {
+            install(contextEvent.getContext());
+        }
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        install(context);
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        install(context);
+        methods = collect(context);
+        gate.open();
+    }
+
+    public boolean isOpen() {
+        return gate.isOpen();
+    }
+
+    private synchronized void install(CamelContext context) {
+        if (installed) {
+            return;
+        }
+        VertxPlatformHttpRouter router = HttpServerCheck.mainRouter(context);
+        if (router == null) {
+            return;
+        }
+        router.route().order(-100).handler(gate);
+        router.route().order(-90).handler(cors);
+        for (Endpoint endpoint : endpoints) {
+            router.route(endpoint.path()).method(endpoint.method()).order(-10).handler(endpoint.handler());
+        }
+        router.route().last().handler(fallbacks);
+        router.route().failureHandler(failures);
+        installed = true;
+    }
+
+    private EndpointMethods collect(CamelContext context) {
+        EndpointMethods.Builder builder = EndpointMethods.builder();
+        endpoints.forEach(endpoint -> builder.add(endpoint.path(), endpoint.method().name()));
+        if (context != null && context.hasComponent("platform-http") instanceof PlatformHttpComponent http) {
+            for (HttpEndpointModel model : http.getHttpEndpoints()) {
+                builder.add(model.getUri(), model.getVerbs());
+            }
+        }
+        return builder.build();
+    }
+}
