@@ -1,7 +1,5 @@
 package dev.lastfmmcp.jsonrpc;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,11 +31,9 @@ public class JsonRpcCodec {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR,
-                    "Parse error: the body is not valid JSON (line " + e.getLocation().getLineNr()
-                                                                + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the body could not be read");
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the body is not valid JSON" + where);
         }
     }
 
