@@ -109,4 +109,33 @@ else
   echo "conformance: FAIL inspector --transport sse tools/call ping"; cat "$LOG_DIR/inspector-sse-ping.json"; failed=1
 fi
 
+# Resources and prompts through the Inspector CLI. The jar runs without a Last.fm key: the templates and
+# prompts work, a read of a Last.fm resource fails cleanly with the reason, a URI no template fits is not found.
+# inspect_expect <label> <ok|fail> <fixed string the output must contain> <inspector arguments...>
+inspect_expect() {
+  local label=$1 outcome=$2 expected=$3 out="$LOG_DIR/inspector-${1// /-}.txt" status=0 ended=fail
+  shift 3
+  inspect "$@" >"$out" 2>&1 || status=$?
+  [ $status -eq 0 ] && ended=ok
+  if [ "$ended" = "$outcome" ] && grep -qF -- "$expected" "$out"; then
+    echo "conformance: PASS inspector $label"
+  else
+    echo "conformance: FAIL inspector $label (exit $status)"; cat "$out"; failed=1
+  fi
+}
+inspect_expect "resources templates list" ok '"uriTemplate": "lastfm://track/{artist}/{track}/similar"' \
+  --method resources/templates/list
+if [ "$(grep -c '"uriTemplate"' "$LOG_DIR/inspector-resources-templates-list.txt")" -ne 10 ]; then
+  echo "conformance: FAIL inspector resources/templates/list does not list 10 templates"; failed=1
+fi
+inspect_expect "resources read without key" fail \
+  'Could not read lastfm://artist/AC%2FDC: This server has no Last.fm API key configured' \
+  --method resources/read --uri 'lastfm://artist/AC%2FDC'
+inspect_expect "resources read unknown" fail 'Resource not found: lastfm://playlist/1.' \
+  --method resources/read --uri 'lastfm://playlist/1'
+inspect_expect "prompts get" ok 'get_track_info(artist=\"AC/DC\", track=\"Hells Bells\")' \
+  --method prompts/get --prompt-name track_analysis --prompt-args artist=AC/DC 'track=Hells Bells'
+inspect_expect "prompts get invalid period" fail 'is not a valid period: use one of 7day, 1month' \
+  --method prompts/get --prompt-name listening_insights --prompt-args username=rj period=weekly
+
 exit $failed

@@ -13,7 +13,7 @@ public final class Capabilities {
 
     public static McpSchema.ServerCapabilities server() {
         return new McpSchema.ServerCapabilities(
-                null, // completions: not yet
+                new McpSchema.ServerCapabilities.CompletionCapabilities(),
                 null, // experimental
                 new McpSchema.ServerCapabilities.LoggingCapabilities(),
                 new McpSchema.ServerCapabilities.PromptCapabilities(false),

@@ -1,10 +1,14 @@
 package dev.lastfmmcp.prompts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.completion.ArgumentKind;
+import dev.lastfmmcp.completion.ArgumentSpec;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;
@@ -12,43 +16,141 @@ import dev.lastfmmcp.support.YamlResources;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
-/** The prompts, declared as data in {@code mcp/prompts.yaml}. */
+/**
+ * The prompts, declared as data in {@code mcp/prompts.yaml}: {@code prompts/list} renders them, {@code prompts/get}
+ * validates the arguments and renders the message templates with them.
+ */
 public class PromptCatalogue {
 
-    private final List<McpSchema.Prompt> prompts;
+    static final String FILE = "mcp/prompts.yaml";
+
+    private final Map<String, PromptDefinition> prompts;
     private final int pageSize;
 
-    public PromptCatalogue(List<McpSchema.Prompt> prompts, int pageSize) {
-        this.prompts = List.copyOf(prompts);
+    public PromptCatalogue(List<PromptDefinition> prompts, int pageSize) {
+        Map<String, PromptDefinition> byName = new LinkedHashMap<>();
+        for (PromptDefinition prompt : prompts) {
+            if (byName.put(prompt.name(), prompt) != null) {
+                throw new IllegalStateException("prompt " + prompt.name() + " is declared twice");
+            }
+        }
+        this.prompts = byName;
         this.pageSize = pageSize;
     }
 
-    public static PromptCatalogue load(ObjectMapper mapper, int pageSize) {
-        List<McpSchema.Prompt> prompts = new ArrayList<>();
-        for (JsonNode entry : YamlResources.read("mcp/prompts.yaml").path("prompts")) {
-            prompts.add(mapper.convertValue(entry, McpSchema.Prompt.class));
+    public static PromptCatalogue load(int pageSize) {
+        JsonNode file = YamlResources.read(FILE);
+        String footer = file.path("footer").asText("");
+        List<PromptDefinition> prompts = new ArrayList<>();
+        for (JsonNode entry : file.path("prompts")) {
+            prompts.add(definition(entry, footer));
         }
         return new PromptCatalogue(prompts, pageSize);
     }
 
-    public List<McpSchema.Prompt> prompts() {
-        return prompts;
+    static PromptDefinition definition(JsonNode entry, String footer) {
+        String name = entry.path("name").asText();
+        List<PromptArgumentDefinition> arguments = new ArrayList<>();
+        List<McpSchema.PromptArgument> declared = new ArrayList<>();
+        for (JsonNode argument : entry.path("arguments")) {
+            List<String> choices = new ArrayList<>();
+            argument.path("enum").forEach(value -> choices.add(value.asText()));
+            ArgumentKind kind = choices.isEmpty() ? ArgumentKind.named(argument.path("kind").asText("none"))
+                    : ArgumentKind.CHOICE;
+            boolean required = argument.path("required").asBoolean(false);
+            String defaultValue = argument.hasNonNull("default") ? argument.get("default").asText() : null;
+            arguments.add(new PromptArgumentDefinition(argument.path("name").asText(), required, kind, choices,
+                    defaultValue));
+            declared.add(new McpSchema.PromptArgument(argument.path("name").asText(),
+                    argument.path("title").asText(null), argument.path("description").asText(null), required));
+        }
+        McpSchema.Prompt prompt = new McpSchema.Prompt(name, entry.path("title").asText(null),
+                entry.path("description").asText(null), declared);
+        if (prompt.title() == null || prompt.description() == null || declared.stream()
+                .anyMatch(a -> a.description() == null)) {
+            throw new IllegalStateException("prompt " + name + " needs a title, a description and argument "
+                                            + "descriptions");
+        }
+        PromptTemplate.Arguments rules = rules(arguments);
+        List<PromptDefinition.Message> messages = new ArrayList<>();
+        for (JsonNode message : entry.path("messages")) {
+            String text = message.path("text").asText() + (footer.isBlank() ? "" : "\n\n" + footer.strip());
+            messages.add(new PromptDefinition.Message(
+                    McpSchema.Role.valueOf(message.path("role").asText("user").toUpperCase(Locale.ROOT)),
+                    PromptTemplate.parse(text, rules)));
+        }
+        if (messages.isEmpty()) {
+            throw new IllegalStateException("prompt " + name + " has no messages");
+        }
+        return new PromptDefinition(prompt, arguments, messages);
+    }
+
+    private static PromptTemplate.Arguments rules(List<PromptArgumentDefinition> arguments) {
+        Map<String, PromptArgumentDefinition> byName = new LinkedHashMap<>();
+        arguments.forEach(a -> byName.put(a.name(), a));
+        return new PromptTemplate.Arguments() {
+            @Override
+            public boolean declares(String name) {
+                return byName.containsKey(name);
+            }
+
+            @Override
+            public boolean alwaysHasValue(String name) {
+                return byName.get(name).required() || byName.get(name).defaultValue() != null;
+            }
+
+            @Override
+            public boolean allows(String name, String value) {
+                return byName.get(name).choices().contains(value);
+            }
+        };
+    }
+
+    public List<PromptDefinition> prompts() {
+        return List.copyOf(prompts.values());
     }
 
     /** prompts/list. */
     public McpSchema.ListPromptsResult list(@Variable("call") McpCall call) {
-        Cursors.Page<McpSchema.Prompt> page = Cursors.page("prompts", prompts,
-                prompts.stream().map(McpSchema.Prompt::name).toList(), call.param("cursor"), pageSize);
+        List<McpSchema.Prompt> all = prompts.values().stream().map(PromptDefinition::prompt).toList();
+        Cursors.Page<McpSchema.Prompt> page = Cursors.page("prompts", all,
+                all.stream().map(McpSchema.Prompt::name).toList(), call.param("cursor"), pageSize);
         return new McpSchema.ListPromptsResult(page.items(), page.nextCursor());
     }
 
-    /** prompts/get: -32602 for a missing or unknown name. */
+    /** prompts/get: the messages for the validated arguments; -32602 for an unknown prompt or bad arguments. */
     public McpSchema.GetPromptResult get(@Variable("call") McpCall call) {
-        String name = call.param("name");
+        PromptDefinition prompt = prompt(call.param("name"));
+        call.setName(prompt.name());
+        Map<String, String> given = PromptArguments.validate(prompt, call.getParams().get("arguments"));
+        Map<String, String> values = PromptArguments.withDefaults(prompt, given);
+        List<McpSchema.PromptMessage> messages = prompt.messages().stream()
+                .map(m -> new McpSchema.PromptMessage(m.role(),
+                        new McpSchema.TextContent(m.template().render(given, values))))
+                .toList();
+        return new McpSchema.GetPromptResult(prompt.prompt().description(), messages);
+    }
+
+    /** completion/complete of a prompt argument; -32602 for an unknown prompt or argument. */
+    public ArgumentSpec argument(String promptName, String argumentName) {
+        PromptDefinition prompt = prompt(promptName);
+        PromptArgumentDefinition argument = prompt.argument(argumentName);
+        if (argument == null) {
+            throw JsonRpcException.invalidParams("The prompt " + prompt.name() + " has no argument '" + argumentName
+                                                 + "' (its arguments: " + String.join(", ", prompt.argumentNames())
+                                                 + ")");
+        }
+        return argument.spec();
+    }
+
+    private PromptDefinition prompt(String name) {
         if (name == null) {
             throw JsonRpcException.invalidParams("prompts/get needs params.name (see prompts/list)");
         }
-        call.setName(name);
-        throw JsonRpcException.invalidParams("Unknown prompt: " + name + " (see prompts/list)");
+        PromptDefinition prompt = prompts.get(name);
+        if (prompt == null) {
+            throw JsonRpcException.invalidParams("Unknown prompt: " + name + " (see prompts/list)");
+        }
+        return prompt;
     }
 }

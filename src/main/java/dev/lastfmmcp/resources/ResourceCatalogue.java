@@ -1,68 +1,246 @@
 package dev.lastfmmcp.resources;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.format.SafeText;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.support.YamlResources;
+import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolDefinition;
+import dev.lastfmmcp.tools.Users;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
 /**
- * The resource templates and concrete resources, declared as data in {@code mcp/resources.yaml}.
+ * The resource templates, declared as data in {@code mcp/resources.yaml}: each names the tool a read runs and the
+ * query parameters it passes on. Renders {@code resources/templates/list} and {@code resources/list} (the five user
+ * resources of the signed-in or configured default user) and matches {@code resources/read} URIs.
  */
 public class ResourceCatalogue {
 
-    private final List<McpSchema.ResourceTemplate> templates;
-    private final int pageSize;
+    static final String FILE = "mcp/resources.yaml";
+    /** Catalogue keys that are for the server, not part of the MCP resource template. */
+    private static final List<String> SERVER_KEYS = List.of("tool", "query", "listed");
 
-    public ResourceCatalogue(List<McpSchema.ResourceTemplate> templates, int pageSize) {
+    private final List<ResourceTemplateDefinition> templates;
+    private final int pageSize;
+    private final String defaultUser;
+
+    public ResourceCatalogue(List<ResourceTemplateDefinition> templates, int pageSize, String defaultUser) {
         this.templates = List.copyOf(templates);
         this.pageSize = pageSize;
-    }
-
-    public static ResourceCatalogue load(ObjectMapper mapper, int pageSize) {
-        List<McpSchema.ResourceTemplate> templates = new ArrayList<>();
-        for (JsonNode entry : YamlResources.read("mcp/resources.yaml").path("templates")) {
-            templates.add(mapper.convertValue(entry, McpSchema.ResourceTemplate.class));
+        this.defaultUser = defaultUser == null || defaultUser.isBlank() ? null : defaultUser.trim();
+        if (this.defaultUser != null && !Users.isValidName(this.defaultUser)) {
+            throw new IllegalArgumentException("property mcp.default-user (LASTFM_DEFAULT_USER) must be a Last.fm "
+                                               + "username (a letter, then letters, digits, _ or -, at most 15), "
+                                               + "not '" + defaultUser + "'");
         }
-        return new ResourceCatalogue(templates, pageSize);
+        checkDistinct(this.templates);
     }
 
-    public List<McpSchema.ResourceTemplate> templates() {
+    /** Reads {@code mcp/resources.yaml}; every template's tool must be in {@code tools}. */
+    public static ResourceCatalogue load(ObjectMapper mapper, ToolCatalogue tools, int pageSize, String defaultUser) {
+        List<ResourceTemplateDefinition> templates = new ArrayList<>();
+        for (JsonNode entry : YamlResources.read(FILE).path("templates")) {
+            templates.add(definition(mapper, tools, (ObjectNode) entry.deepCopy()));
+        }
+        return new ResourceCatalogue(templates, pageSize, defaultUser);
+    }
+
+    static ResourceTemplateDefinition definition(ObjectMapper mapper, ToolCatalogue tools, ObjectNode entry) {
+        String uriTemplate = entry.path("uriTemplate").asText();
+        ToolDefinition tool = tools.get(entry.path("tool").asText());
+        if (tool == null) {
+            throw new IllegalStateException("resource template " + uriTemplate + " names no known tool");
+        }
+        List<String> query = new ArrayList<>();
+        entry.path("query").forEach(name -> query.add(name.asText()));
+        JsonNode listed = entry.get("listed");
+        SERVER_KEYS.forEach(entry::remove);
+        UriTemplate uri = UriTemplate.parse(uriTemplate);
+        for (String argument : concat(uri.variables(), query)) {
+            if (!tool.inputSchema().path("properties").has(argument)) {
+                throw new IllegalStateException(uriTemplate + ": " + tool.name() + " takes no argument " + argument);
+            }
+        }
+        McpSchema.ResourceTemplate template = mapper.convertValue(entry, McpSchema.ResourceTemplate.class);
+        if (template.name() == null || template.title() == null || template.description() == null
+            || !"application/json".equals(template.mimeType())) {
+            throw new IllegalStateException(uriTemplate + " needs a name, a title, a description and the mimeType "
+                                            + "application/json");
+        }
+        ResourceTemplateDefinition.Listing listing = null;
+        if (listed != null) {
+            if (!uri.variables().equals(List.of("username"))) {
+                throw new IllegalStateException(uriTemplate + " is listed, so its only variable must be {username}");
+            }
+            listing = new ResourceTemplateDefinition.Listing(listed.path("title").asText(),
+                    listed.path("description").asText());
+        }
+        return new ResourceTemplateDefinition(template, uri, tool, query, listing);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void checkDistinct(List<ResourceTemplateDefinition> templates) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < templates.size(); i++) {
+            if (!names.add(templates.get(i).name())) {
+                throw new IllegalStateException("resource template name " + templates.get(i).name() + " twice");
+            }
+            for (int j = i + 1; j < templates.size(); j++) {
+                if (templates.get(i).uri().overlaps(templates.get(j).uri())) {
+                    throw new IllegalStateException("resource templates " + templates.get(i).uri() + " and "
+                                                    + templates.get(j).uri() + " match the same URIs");
+                }
+            }
+        }
+    }
+
+    public List<ResourceTemplateDefinition> templates() {
         return templates;
     }
 
     /** resources/templates/list. */
     public McpSchema.ListResourceTemplatesResult listTemplates(@Variable("call") McpCall call) {
-        Cursors.Page<McpSchema.ResourceTemplate> page = Cursors.page("resource-templates", templates,
-                templates.stream().map(McpSchema.ResourceTemplate::uriTemplate).toList(), call.param("cursor"),
-                pageSize);
+        List<McpSchema.ResourceTemplate> all = templates.stream().map(ResourceTemplateDefinition::template).toList();
+        Cursors.Page<McpSchema.ResourceTemplate> page = Cursors.page("resource-templates", all,
+                all.stream().map(McpSchema.ResourceTemplate::uriTemplate).toList(), call.param("cursor"), pageSize);
         return new McpSchema.ListResourceTemplatesResult(page.items(), page.nextCursor());
     }
 
-    /** resources/list: concrete resources (none until a default or signed-in user exists). */
-    public McpSchema.ListResourcesResult list(@Variable("call") McpCall call) {
-        List<McpSchema.Resource> resources = List.of();
+    /** resources/list: the user resources of the signed-in user, else of the default user, else none. */
+    public McpSchema.ListResourcesResult list(@Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
+        String signedIn = Users.signedIn(request);
+        List<McpSchema.Resource> resources = concrete(signedIn != null ? signedIn : defaultUser);
         Cursors.Page<McpSchema.Resource> page = Cursors.page("resources", resources,
                 resources.stream().map(McpSchema.Resource::uri).toList(), call.param("cursor"), pageSize);
         return new McpSchema.ListResourcesResult(page.items(), page.nextCursor());
     }
 
-    /** resources/read of a URI no template matches: -32002 with the URI in data. */
-    public Object read(@Variable("call") McpCall call) {
+    /** The listed templates expanded for {@code user} (none for null). */
+    List<McpSchema.Resource> concrete(String user) {
+        if (user == null) {
+            return List.of();
+        }
+        List<McpSchema.Resource> resources = new ArrayList<>();
+        for (ResourceTemplateDefinition definition : templates) {
+            if (definition.listing() != null) {
+                resources.add(new McpSchema.Resource(definition.uri().expand(Map.of("username", user)),
+                        definition.name() + ":" + user, definition.listing().title().replace("{username}", user),
+                        definition.listing().description().replace("{username}", user),
+                        definition.template().mimeType(), null, null, null));
+            }
+        }
+        return resources;
+    }
+
+    /**
+     * resources/read: the template {@code params.uri} fits, with the tool arguments from its path and query.
+     * -32002 when no template fits; -32602 for a broken escape, a blank or unsafe name, or a query parameter the
+     * template does not take.
+     */
+    public ResourceMatch match(@Variable("call") McpCall call) {
         String uri = call.param("uri");
         if (uri == null) {
-            throw JsonRpcException.invalidParams("resources/read needs params.uri");
+            throw JsonRpcException.invalidParams("resources/read needs params.uri (a string; see "
+                                                 + "resources/templates/list)");
         }
         call.setName(uri);
-        throw new JsonRpcException(JsonRpcErrors.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
-                Map.of("uri", uri));
+        ResourceUri parts = ResourceUri.parse(uri);
+        if (parts != null) {
+            for (ResourceTemplateDefinition definition : templates) {
+                Map<String, String> raw = definition.uri().match(parts);
+                if (raw != null) {
+                    return new ResourceMatch(uri, definition, arguments(uri, definition, raw, parts.query()));
+                }
+            }
+        }
+        throw notFound(uri, "Resource not found: " + uri + ". This server's resources are lastfm:// URIs such as "
+                            + "lastfm://artist/{artist} (names percent-encoded, e.g. AC%2FDC); see "
+                            + "resources/templates/list.");
+    }
+
+    private static ObjectNode arguments(String uri, ResourceTemplateDefinition definition, Map<String, String> raw,
+            List<Map.Entry<String, String>> query) {
+        ObjectNode arguments = JsonNodeFactory.instance.objectNode();
+        raw.forEach((name, encoded) -> {
+            String value = decode(uri, encoded);
+            if (value.isBlank()) {
+                throw invalid(uri, "the " + name + " is blank");
+            }
+            String forbidden = SafeText.firstForbidden(value);
+            if (forbidden != null) {
+                throw invalid(uri, "the " + name + " contains the control character " + forbidden);
+            }
+            arguments.put(name, value);
+        });
+        for (Map.Entry<String, String> parameter : query) {
+            String name = decode(uri, parameter.getKey());
+            if (!definition.query().contains(name)) {
+                throw invalid(uri, definition.uri() + (definition.query().isEmpty() ? " takes no query parameters"
+                        : " takes the query parameters " + String.join(", ", definition.query())) + ", not '" + name
+                                   + "'");
+            }
+            if (arguments.has(name)) {
+                throw invalid(uri, "the query parameter '" + name + "' is given twice");
+            }
+            arguments.put(name, decode(uri, parameter.getValue()));
+        }
+        return arguments;
+    }
+
+    private static String decode(String uri, String raw) {
+        try {
+            return PercentEncoding.decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw invalid(uri, e.getMessage());
+        }
+    }
+
+    static JsonRpcException notFound(String uri, String message) {
+        return new JsonRpcException(JsonRpcErrors.RESOURCE_NOT_FOUND, message, Map.of("uri", uri));
+    }
+
+    static JsonRpcException invalid(String uri, String problem) {
+        return new JsonRpcException(JsonRpcErrors.INVALID_PARAMS, "Invalid resource URI " + uri + ": " + problem
+                                                                  + ".", Map.of("uri", uri));
+    }
+
+    /**
+     * completion/complete of a template's variable or query parameter: the template is named by its exact
+     * {@code uriTemplate}; -32602 for an unknown template or argument.
+     */
+    public ArgumentSpec argument(String uriTemplate, String name) {
+        for (ResourceTemplateDefinition definition : templates) {
+            if (definition.uri().template().equals(uriTemplate)) {
+                ArgumentSpec argument = definition.argument(name);
+                if (argument == null) {
+                    throw JsonRpcException.invalidParams(uriTemplate + " has no variable or query parameter '" + name
+                                                         + "' (it has " + String.join(", ",
+                            concat(definition.uri().variables(), definition.query())) + ")");
+                }
+                return argument;
+            }
+        }
+        throw JsonRpcException.invalidParams("Unknown resource template: " + uriTemplate
+                                             + " (see resources/templates/list)");
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,18 +36,23 @@ public class ToolArguments {
 
     /** The validated arguments (variable {@code args}), with coercions and defaults applied. */
     public Map<String, Object> validate(@Variable("tool") ToolDefinition tool, @Variable("call") McpCall call) {
-        JsonNode given = call.getParams() == null ? null : call.getParams().get("arguments");
+        return check(tool, call.getParams() == null ? null : call.getParams().get("arguments"));
+    }
+
+    /**
+     * {@code given} (a JSON object, or null for none) checked against the tool's input schema, with coercions and
+     * defaults applied; -> {@link InvalidArgumentsException} naming each problem.
+     */
+    public Map<String, Object> check(ToolDefinition tool, JsonNode given) {
         if (given != null && !given.isNull() && !given.isObject()) {
-            throw new ToolException("Invalid arguments for " + tool.name() + ": arguments must be a JSON object.");
+            throw new InvalidArgumentsException(tool.name(), List.of("arguments must be a JSON object"));
         }
         ObjectNode arguments = given instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
         coerce(tool.inputSchema(), arguments);
         List<Error> errors = schema(tool).validate(arguments);
         if (!errors.isEmpty()) {
-            throw new ToolException("Invalid arguments for " + tool.name() + ": "
-                                    + errors.stream().map(ToolArguments::describe).distinct()
-                                            .collect(Collectors.joining("; "))
-                                    + ". Check the tool's input schema (tools/list) and call it again.");
+            throw new InvalidArgumentsException(tool.name(),
+                    errors.stream().map(ToolArguments::describe).distinct().toList());
         }
         applyDefaults(tool.inputSchema(), arguments);
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.lastfmmcp.tools;
 
+import java.util.regex.Pattern;
+
 import dev.lastfmmcp.mcp.McpRequest;
 
 /**
@@ -8,7 +10,26 @@ import dev.lastfmmcp.mcp.McpRequest;
  */
 public final class Users {
 
+    /**
+     * Last.fm's rule for usernames: a letter, then letters, digits, {@code _} or {@code -}, at most 15 in all (sign-up
+     * asks for at least 2, but early accounts such as "e" have one).
+     */
+    public static final Pattern VALID_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,14}");
+
     private Users() {
+    }
+
+    /** Whether {@code name} can be a Last.fm username. */
+    public static boolean isValidName(String name) {
+        return name != null && VALID_NAME.matcher(name).matches();
+    }
+
+    /** The signed-in user of this request, or null when no one is signed in. */
+    public static String signedIn(McpRequest request) {
+        if (request != null && request.getUser() != null && !McpRequest.ANONYMOUS.equals(request.getUser())) {
+            return request.getUser();
+        }
+        return null;
     }
 
     public static String username(Args args, McpRequest request) {
@@ -16,8 +37,9 @@ public final class Users {
         if (given != null) {
             return given;
         }
-        if (request != null && request.getUser() != null && !McpRequest.ANONYMOUS.equals(request.getUser())) {
-            return request.getUser();
+        String signedIn = signedIn(request);
+        if (signedIn != null) {
+            return signedIn;
         }
         throw new ToolException("A Last.fm username is needed: pass username=\"<their Last.fm name>\" (the name "
                                 + "in https://www.last.fm/user/<name>).");

@@ -18,6 +18,7 @@ import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.LastfmSigner;
+import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.lastfm.model.ArtistInfo;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.support.AppTestSupport;
@@ -289,6 +290,21 @@ class LastfmClientRouteTest extends AppTestSupport {
         LASTFM.resetAll();
         LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).willReturn(aResponse().withStatus(200)
                 .withBody(Fixtures.lastfm("user.getTopArtists__aidan-_limit3.json"))));
+        assertThat(ok(request).stale()).isFalse();
+        assertThat(upstreamCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFetchThatFailedAfterTheBreakersFallbackFreesItsKey() {
+        // regression: the fallback left CamelExceptionHandled on the exchange, so the single-flight doCatch never
+        // ran, the key stayed taken, and every later identical call waited for a leader that was gone
+        SingleFlight flights = context.getRegistry().lookupByNameAndType("singleFlight", SingleFlight.class);
+        LastfmRequest request = LastfmRequest.of("user.getInfo", "user", "TyphoonsNotABot");
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).willReturn(aResponse().withStatus(503)));
+        assertThat(failure(request).kind()).isEqualTo(LastfmErrorKind.UNAVAILABLE);
+        assertThat(flights.inFlight()).isZero();
+        LASTFM.resetAll();
+        stub("user.getInfo", "user.getInfo__TyphoonsNotABot.json");
         assertThat(ok(request).stale()).isFalse();
         assertThat(upstreamCalls()).isEqualTo(1);
     }

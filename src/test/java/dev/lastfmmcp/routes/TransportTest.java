@@ -146,7 +146,7 @@ class TransportTest extends AppTestSupport {
 
         assertThat(mcp().request(session(), 2, "no/such/method", null).at("/error/code").asInt()).isEqualTo(-32601);
         assertThat(mcp().request(session(), 3, "completion/complete", "{}").at("/error/code").asInt())
-                .isEqualTo(-32601);
+                .isEqualTo(-32602);
         assertThat(mcp().request(session(), 4, "logging/setLevel", "{\"level\":\"loud\"}").at("/error/code").asInt())
                 .isEqualTo(-32602);
         assertThat(mcp().request(session(), 5, "logging/setLevel", "{\"level\":\"warning\"}").get("result"))

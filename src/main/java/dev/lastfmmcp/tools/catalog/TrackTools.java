@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lastfmmcp.format.Markdown;
+import dev.lastfmmcp.lastfm.LastfmErrorKind;
+import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.AlbumRef;
@@ -15,7 +17,6 @@ import dev.lastfmmcp.lastfm.model.Tag;
 import dev.lastfmmcp.lastfm.model.TrackInfo;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.Corrections;
-import dev.lastfmmcp.tools.ToolException;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
@@ -67,12 +68,16 @@ public class TrackTools {
         return nothingKnown && fewListeners && !playedByUser;
     }
 
-    /** The isError answer for an unknown track, with a search to try. */
+    /**
+     * The isError answer for an unknown track, with a search to try: a Last.fm "not found" (error 6) like the one
+     * Last.fm sends for an unknown artist, so resources/read answers it with -32002.
+     */
     public void notFound(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         String track = args.text("track");
         String artist = args.text("artist");
-        throw new ToolException("Track not found: " + track + " by " + artist + ". Last.fm knows no such track (it "
+        throw new LastfmException(LastfmErrorKind.NOT_FOUND, 6, "Track not found: " + track + " by " + artist
+                                + ". Last.fm knows no such track (it "
                                 + "has no album, length, tags or description for it and next to no listeners). Check "
                                 + "the spelling, or look it up with search_tracks(query=" + quote(track) + ", artist="
                                 + quote(artist) + ") or, if the artist may be misspelt too, search_tracks(query="
