@@ -6,13 +6,9 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
-import dev.lastfmmcp.lastfm.LastfmResult;
-import dev.lastfmmcp.tools.ToolOutput;
-
-/** Formatting helpers the insight tools share: percentages, decimals, times, counts of requests and skipped parts. */
+/** Formatting helpers the insight tools share: percentages, decimals, counts, times. */
 final class Insights {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -41,19 +37,5 @@ final class Insights {
     /** "2024-05-01 10:00" in the zone. */
     static String minute(Instant instant, ZoneId zone) {
         return MINUTE.format(instant.atZone(zone));
-    }
-
-    /** The closing lines every multi-step insight has: what was skipped, and the Last.fm requests made. */
-    static void footer(ToolOutput out, List<String> skipped, int requests, int bound) {
-        out.blank();
-        for (String note : skipped) {
-            out.line("_Skipped: " + note + "_");
-        }
-        out.line("_Last.fm requests: " + requests + " (at most " + bound + " for this tool; repeats are answered "
-                 + "from the cache)._");
-    }
-
-    static LastfmResult[] array(List<LastfmResult> results) {
-        return results.toArray(new LastfmResult[0]);
     }
 }

@@ -71,7 +71,7 @@ public class ListeningStatsTool {
             @Variable("call") McpCall call) {
         progress.report(request, call, 3, (double) STEPS, "Computing the statistics (3/" + STEPS + ")");
         StatsSummary stats = StatsSummary.of(plan);
-        ToolOutput out = ToolOutput.create().from(Insights.array(plan.results()))
+        ToolOutput out = plan.output()
                 .put("user", plan.displayName())
                 .put("period", plan.period().value())
                 .put("periodLabel", plan.period().words())
@@ -93,10 +93,7 @@ public class ListeningStatsTool {
                 .put("listening", stats.listening())
                 .put("allTime", stats.allTime())
                 .put("profile", plan.profile())
-                .put("howDerived", stats.howDerived())
-                .put("skipped", plan.skipped())
-                .put("lastfmRequests", plan.requests())
-                .put("lastfmRequestBound", plan.requestBound());
+                .put("howDerived", stats.howDerived());
         StatsMarkdown.write(out, plan, stats);
         return out.build();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;
-import dev.lastfmmcp.lastfm.LastfmResult;
+
 import dev.lastfmmcp.lastfm.model.RankedTrack;
 import dev.lastfmmcp.lastfm.model.SimilarArtist;
 import dev.lastfmmcp.lastfm.model.SimilarArtists;
@@ -20,15 +20,12 @@ import dev.lastfmmcp.lastfm.model.TopTracks;
  * pick. Each phase gives its requests and reads their outcomes; failures of the fan-out phases are noted, not fatal,
  * while the library (phase 1) is essential.
  */
-public class RecommendationPlan {
+public class RecommendationPlan extends InsightPlan {
 
     private final String user;
     private final int limit;
     private final String genre;
     private final InsightSettings settings;
-    private final List<String> skipped = new ArrayList<>();
-    private final List<LastfmResult> results = new ArrayList<>();
-    private int requests;
 
     private TopArtists library;
     private Period seedPeriod;
@@ -63,8 +60,7 @@ public class RecommendationPlan {
     public List<LastfmRequest> firstRequests() {
         List<LastfmRequest> list = settings.seedPeriod().isOverall() ? List.of(libraryRequest())
                 : List.of(libraryRequest(), seedRequest());
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     /** The library is essential; the seeds fall back to the all-time top artists when the seed period has none. */
@@ -75,8 +71,8 @@ public class RecommendationPlan {
             if (seedFetch.ok()) {
                 seeds = Recommendations.seeds(seedFetch.result().as(TopArtists.class).artists(), settings.seeds());
             } else {
-                skipped.add("The top artists of " + settings.seedPeriod().words() + " could not be read ("
-                            + StatsPlan.reason(seedFetch.failure()) + ") The seeds are the all-time top artists.");
+                skip("The top artists of " + settings.seedPeriod().words() + " could not be read ("
+                            + reason(seedFetch.failure()) + ") The seeds are the all-time top artists.");
             }
         }
         if (seeds.isEmpty()) {
@@ -94,8 +90,7 @@ public class RecommendationPlan {
     public List<LastfmRequest> similarRequests() {
         List<LastfmRequest> list = seeds.stream()
                 .map(seed -> similarRequest(seed.name(), settings.similarPerSeed())).toList();
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     /** Scores the candidates; a seed whose similar artists could not be read is left out (all of them: an error). */
@@ -116,7 +111,7 @@ public class RecommendationPlan {
             lastFailure.require(SimilarArtists.class);
         }
         if (!missing.isEmpty()) {
-            skipped.add("The similar artists of " + String.join(", ", missing) + " could not be read, so "
+            skip("The similar artists of " + String.join(", ", missing) + " could not be read, so "
                         + (missing.size() == 1 ? "that seed adds" : "those seeds add") + " nothing.");
         }
         similarLists = similar.size();
@@ -138,8 +133,7 @@ public class RecommendationPlan {
     public List<LastfmRequest> tagRequests() {
         List<LastfmRequest> list = genre == null ? List.of()
                 : genreCandidates().stream().map(c -> tagRequest(c.name())).toList();
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     /** Keeps the candidates tagged with the genre, best first, up to the limit. */
@@ -160,7 +154,7 @@ public class RecommendationPlan {
         }
         genreChecked = genreCandidates().size();
         if (!unread.isEmpty()) {
-            skipped.add("The tags of " + String.join(", ", unread) + " could not be read, so they were not "
+            skip("The tags of " + String.join(", ", unread) + " could not be read, so they were not "
                         + "recommended.");
         }
         picks = kept.stream().limit(limit).toList();
@@ -174,8 +168,7 @@ public class RecommendationPlan {
 
     public List<LastfmRequest> trackRequests() {
         List<LastfmRequest> list = picks.stream().map(pick -> trackRequest(pick.name())).toList();
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     public void readTracks(Fetches fetched) {
@@ -192,19 +185,12 @@ public class RecommendationPlan {
             }
         }
         if (failure != null) {
-            skipped.add("No track to start with for " + String.join(", ", missing) + " ("
-                        + StatsPlan.reason(failure.failure()) + ")");
+            skip("No track to start with for " + String.join(", ", missing) + " ("
+                        + reason(failure.failure()) + ")");
         }
     }
 
     // ---------------------------------------------------------------- helpers and what the phases gathered
-
-    private Fetch keep(Fetch fetch) {
-        if (fetch.ok()) {
-            results.add(fetch.result());
-        }
-        return fetch;
-    }
 
     public String user() {
         return user;
@@ -262,19 +248,8 @@ public class RecommendationPlan {
         return topTracks.get(artist);
     }
 
-    public List<String> skipped() {
-        return List.copyOf(skipped);
-    }
-
-    public List<LastfmResult> results() {
-        return List.copyOf(results);
-    }
-
-    public int requests() {
-        return requests;
-    }
-
     /** The most requests one call can make with these settings, limit and genre. */
+    @Override
     public int requestBound() {
         return (settings.seedPeriod().isOverall() ? 1 : 2) + settings.seeds()
                + (genre == null ? 0 : settings.genreCandidates()) + limit;

@@ -110,7 +110,7 @@ public class RecommendationTool {
 
     public McpSchema.CallToolResult result(@Variable("plan") RecommendationPlan plan) {
         List<Recommendation> recommendations = recommendations(plan);
-        ToolOutput out = ToolOutput.create().from(Insights.array(plan.results()))
+        ToolOutput out = plan.output()
                 .put("user", plan.user())
                 .put("genre", plan.genre())
                 .put("limit", plan.limit())
@@ -125,10 +125,7 @@ public class RecommendationTool {
                 .put("method", "score = Σ over the seed artists of (the seed's share of the seeds' plays × Last.fm's "
                                + "similarity match); artists in the user's library are left out"
                                + (plan.genre() == null ? "" : "; only candidates with the genre among their top "
-                                                              + Recommendations.GENRE_TAGS + " tags are kept"))
-                .put("skipped", plan.skipped())
-                .put("lastfmRequests", plan.requests())
-                .put("lastfmRequestBound", plan.requestBound());
+                                                              + Recommendations.GENRE_TAGS + " tags are kept"));
         out.heading("Music recommendations for " + escape(plan.user())
                     + (plan.genre() == null ? "" : " (genre: " + escape(plan.genre()) + ")"));
         intro(out, plan);
@@ -140,7 +137,7 @@ public class RecommendationTool {
                          + " similar-artist lists, each scored by Σ (seed's share of plays × Last.fm match)"
                          + (plan.genre() == null ? "" : "; the best " + plan.genreChecked() + " checked for the tag \""
                                                         + escape(plan.genre()) + "\"") + "._");
-        Insights.footer(out, plan.skipped(), plan.requests(), plan.requestBound());
+        plan.footer(out);
         nextSteps(out, plan, recommendations);
         return out.build();
     }

@@ -23,7 +23,7 @@ final class StatsMarkdown {
         genres(out, stats);
         listening(out, plan, stats);
         allTime(out, stats);
-        Insights.footer(out, plan.skipped(), plan.requests(), plan.requestBound());
+        plan.footer(out);
         nextSteps(out, plan, stats);
     }
 

@@ -6,9 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
-import dev.lastfmmcp.lastfm.LastfmResult;
+
 import dev.lastfmmcp.lastfm.model.RankedArtist;
 import dev.lastfmmcp.lastfm.model.RecentTracks;
 import dev.lastfmmcp.lastfm.model.TopAlbums;
@@ -23,7 +22,7 @@ import dev.lastfmmcp.tools.ToolException;
  * and recent scrobbles, then the tags of the top artists) and what they returned. Essential answers (profile, top
  * artists) fail the tool when missing; the others are noted as skipped.
  */
-public class StatsPlan {
+public class StatsPlan extends InsightPlan {
 
     /** How many top albums and tracks are shown. */
     static final int TOP_SHOWN = 5;
@@ -34,9 +33,6 @@ public class StatsPlan {
     private final Instant now;
     private final Instant from;
     private final InsightSettings settings;
-    private final List<String> skipped = new ArrayList<>();
-    private final List<LastfmResult> results = new ArrayList<>();
-    private int requests;
 
     private UserInfo profile;
     private TopArtists artists;
@@ -97,8 +93,7 @@ public class StatsPlan {
     public List<LastfmRequest> firstRequests() {
         List<LastfmRequest> list = List.of(infoRequest(), topArtistsRequest(), topAlbumsRequest(),
                 topTracksRequest(), recentRequest());
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     /** Reads phase 1; the profile and the top artists are essential (their failure is the tool's). */
@@ -124,8 +119,7 @@ public class StatsPlan {
 
     public List<LastfmRequest> tagRequests() {
         List<LastfmRequest> list = tagArtists().stream().map(artist -> tagRequest(artist.name())).toList();
-        requests += list.size();
-        return list;
+        return send(list);
     }
 
     public void readTags(Fetches fetched) {
@@ -140,31 +134,19 @@ public class StatsPlan {
             }
         }
         if (!missing.isEmpty()) {
-            skipped.add("The tags of " + String.join(", ", missing) + " could not be read, so the genres leave "
+            skip("The tags of " + String.join(", ", missing) + " could not be read, so the genres leave "
                         + (missing.size() == 1 ? "that artist" : "those artists") + " out.");
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private Fetch keep(Fetch fetch) {
-        if (fetch.ok()) {
-            results.add(fetch.result());
-        }
-        return fetch;
-    }
-
     private <T> T optional(Fetch fetch, Class<T> type, String what) {
         if (keep(fetch).ok()) {
             return fetch.result().as(type);
         }
-        skipped.add("No " + what + ": " + reason(fetch.failure()));
+        skip("No " + what + ": " + reason(fetch.failure()));
         return null;
-    }
-
-    static String reason(LastfmException failure) {
-        String message = failure.getMessage();
-        return message.endsWith(".") ? message : message + ".";
     }
 
     // ---------------------------------------------------------------- what the phases gathered
@@ -223,20 +205,8 @@ public class StatsPlan {
         return List.copyOf(tagged);
     }
 
-    public List<String> skipped() {
-        return List.copyOf(skipped);
-    }
-
-    public List<LastfmResult> results() {
-        return List.copyOf(results);
-    }
-
-    /** Requests sent to the Last.fm client so far (cache hits included). */
-    public int requests() {
-        return requests;
-    }
-
     /** The most requests one call can make: 5 plus the tagged artists. */
+    @Override
     public int requestBound() {
         return 5 + settings.statsTagArtists();
     }
