@@ -6,12 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.ToolTestSupport;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -35,11 +32,8 @@ class ResourcePromptCompletionSdkTest extends ToolTestSupport {
 
     private McpSyncClient client() {
         if (client == null) {
-            client = McpClient.sync(HttpClientStreamableHttpTransport
-                            .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint("/mcp")
-                            .build())
+            client = sdkClient(Duration.ofSeconds(20))
                     .clientInfo(new McpSchema.Implementation("sdk-resources", "1.0"))
-                    .requestTimeout(Duration.ofSeconds(20))
                     .build();
             client.initialize();
         }

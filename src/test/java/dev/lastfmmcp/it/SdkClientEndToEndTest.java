@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
 import dev.lastfmmcp.support.AppTestSupport;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
@@ -29,13 +26,8 @@ class SdkClientEndToEndTest extends AppTestSupport {
 
     private McpSyncClient client() {
         if (client == null) {
-            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                    .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context))
-                    .endpoint("/mcp")
-                    .build();
-            client = McpClient.sync(transport)
+            client = sdkClient(Duration.ofSeconds(20))
                     .clientInfo(new McpSchema.Implementation("sdk-e2e", "1.0"))
-                    .requestTimeout(Duration.ofSeconds(20))
                     .enableCallToolSchemaCaching(true)
                     .build();
             client.initialize();

@@ -1,5 +1,10 @@
 package dev.lastfmmcp.support;
 
+import java.time.Duration;
+
+import dev.lastfmmcp.config.HttpServerCheck;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 
@@ -28,5 +33,12 @@ public abstract class AppTestSupport {
             session = mcp().initialize("2025-11-25");
         }
         return session;
+    }
+
+    /** An MCP Java SDK client for this server's {@code /mcp} (Streamable HTTP), for the test to finish and build. */
+    protected McpClient.SyncSpec sdkClient(Duration requestTimeout) {
+        return McpClient.sync(HttpClientStreamableHttpTransport
+                        .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint("/mcp").build())
+                .requestTimeout(requestTimeout);
     }
 }

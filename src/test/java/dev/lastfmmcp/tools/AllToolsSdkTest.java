@@ -9,12 +9,9 @@ import java.util.TreeSet;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.ToolTestSupport;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -127,9 +124,7 @@ class AllToolsSdkTest extends ToolTestSupport {
     @Test
     void everyToolAnswersThroughTheSdkClientWithValidStructuredContent() {
         stubEverything();
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(60))
+        McpSyncClient client = sdkClient(Duration.ofSeconds(60))
                 .enableCallToolSchemaCaching(true)
                 .build();
         try {

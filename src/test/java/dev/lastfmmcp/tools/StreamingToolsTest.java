@@ -10,13 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
 import dev.lastfmmcp.support.RawMcp;
 import dev.lastfmmcp.support.SseClient;
 import dev.lastfmmcp.support.ToolTestSupport;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -61,9 +58,7 @@ class StreamingToolsTest extends ToolTestSupport {
     void theSdkClientReceivesIncreasingProgressForListeningStats() {
         stubStats(0);
         List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(60))
+        McpSyncClient client = sdkClient(Duration.ofSeconds(60))
                 .progressConsumer(progress::add)
                 .build();
         try {
