@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.lastfm.LastfmCaches;
@@ -21,14 +20,13 @@ import dev.lastfmmcp.lastfm.LastfmSigner;
 import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.lastfm.model.ArtistInfo;
 import dev.lastfmmcp.lastfm.model.TopArtists;
-import dev.lastfmmcp.support.AppTestSupport;
+import dev.lastfmmcp.support.UpstreamTestSupport;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.WireMockUpstreams;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,19 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=50", "lastfm.retry.max-retries=3",
                        "lastfm.timeout-ms=3000", "lastfm.breaker.open-seconds=60"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LastfmClientRouteTest extends AppTestSupport {
-
-    static final WireMockServer LASTFM = WireMockUpstreams.start();
-
-    static {
-        WireMockUpstreams.useFor(LASTFM, null);
-    }
-
-    @AfterAll
-    void stop() {
-        LASTFM.stop();
-        WireMockUpstreams.clear();
-    }
+class LastfmClientRouteTest extends UpstreamTestSupport {
 
     @BeforeEach
     void reset() {

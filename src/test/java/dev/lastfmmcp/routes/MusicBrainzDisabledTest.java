@@ -1,13 +1,10 @@
 package dev.lastfmmcp.routes;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.musicbrainz.Enrichment;
 import dev.lastfmmcp.musicbrainz.MusicBrainzRequest;
-import dev.lastfmmcp.support.AppTestSupport;
-import dev.lastfmmcp.support.WireMockUpstreams;
+import dev.lastfmmcp.support.UpstreamTestSupport;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,21 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "musicbrainz.enabled=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MusicBrainzDisabledTest extends AppTestSupport {
+class MusicBrainzDisabledTest extends UpstreamTestSupport {
 
-    static final WireMockServer LASTFM = WireMockUpstreams.start();
-    static final WireMockServer MUSICBRAINZ = WireMockUpstreams.start();
-
-    static {
-        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
-    }
-
-    @AfterAll
-    void stop() {
-        LASTFM.stop();
-        MUSICBRAINZ.stop();
-        WireMockUpstreams.clear();
-    }
 
     @Test
     void switchedOffMeansNoCall() {

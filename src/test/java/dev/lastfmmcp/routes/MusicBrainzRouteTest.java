@@ -3,19 +3,16 @@ package dev.lastfmmcp.routes;
 import java.util.Date;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.musicbrainz.ArtistDetails;
 import dev.lastfmmcp.musicbrainz.Enrichment;
 import dev.lastfmmcp.musicbrainz.MusicBrainzRequest;
 import dev.lastfmmcp.musicbrainz.ReleaseGroupDetails;
-import dev.lastfmmcp.support.AppTestSupport;
+import dev.lastfmmcp.support.UpstreamTestSupport;
 import dev.lastfmmcp.support.Fixtures;
-import dev.lastfmmcp.support.WireMockUpstreams;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,23 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "musicbrainz.contact=ops@example.org", "musicbrainz.timeout-ms=4000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MusicBrainzRouteTest extends AppTestSupport {
+class MusicBrainzRouteTest extends UpstreamTestSupport {
 
-    static final WireMockServer LASTFM = WireMockUpstreams.start();
-    static final WireMockServer MUSICBRAINZ = WireMockUpstreams.start();
     static final String KINKS = "17b53d9f-5c63-4a09-a593-dde4608e0db9";
     static final String COHEN = "65314b12-0e08-43fa-ba33-baaa7b874c15";
-
-    static {
-        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
-    }
-
-    @AfterAll
-    void stop() {
-        LASTFM.stop();
-        MUSICBRAINZ.stop();
-        WireMockUpstreams.clear();
-    }
 
     @BeforeEach
     void reset() {

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.lastfmmcp.lastfm.LastfmCaches;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -24,30 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base for tool tests: the real app (annotate the subclass with {@code @CamelMainTest} and PER_CLASS) against WireMock
- * Last.fm and MusicBrainz fed from fixtures; every successful result is checked against the tool's outputSchema.
+ * Last.fm and MusicBrainz fed from fixtures, with empty caches before each test; every successful result is checked
+ * against the tool's outputSchema.
  */
-public abstract class ToolTestSupport extends AppTestSupport {
-
-    // per test class: started before the class boots the app, stopped after it (classes share one JVM)
-    protected static WireMockServer LASTFM;
-    protected static WireMockServer MUSICBRAINZ;
+public abstract class ToolTestSupport extends UpstreamTestSupport {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private Map<String, Schema> outputSchemas;
-
-    @BeforeAll
-    void startUpstreams() {
-        LASTFM = WireMockUpstreams.start();
-        MUSICBRAINZ = WireMockUpstreams.start();
-        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
-    }
-
-    @AfterAll
-    void stopUpstreams() {
-        LASTFM.stop();
-        MUSICBRAINZ.stop();
-        WireMockUpstreams.clear();
-    }
 
     @BeforeEach
     void resetUpstreams() {

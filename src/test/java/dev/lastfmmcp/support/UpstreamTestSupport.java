@@ -1,0 +1,31 @@
+package dev.lastfmmcp.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base for tests of the real app (annotate the subclass with {@code @CamelMainTest} and PER_CLASS) against WireMock
+ * Last.fm and MusicBrainz on free loopback ports, started before the class boots the app and stopped after it, so no
+ * test reaches the internet.
+ */
+public abstract class UpstreamTestSupport extends AppTestSupport {
+
+    // per test class (classes share one JVM)
+    protected static WireMockServer LASTFM;
+    protected static WireMockServer MUSICBRAINZ;
+
+    @BeforeAll
+    void startUpstreams() {
+        LASTFM = WireMockUpstreams.start();
+        MUSICBRAINZ = WireMockUpstreams.start();
+        WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
+    }
+
+    @AfterAll
+    void stopUpstreams() {
+        LASTFM.stop();
+        MUSICBRAINZ.stop();
+        WireMockUpstreams.clear();
+    }
+}
