@@ -181,17 +181,7 @@ public class ResourceCatalogue {
     private static ObjectNode arguments(String uri, ResourceTemplateDefinition definition, Map<String, String> raw,
             List<Map.Entry<String, String>> query) {
         ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-        raw.forEach((name, encoded) -> {
-            String value = decode(uri, encoded);
-            if (value.isBlank()) {
-                throw invalid(uri, "the " + name + " is blank");
-            }
-            String forbidden = SafeText.firstForbidden(value);
-            if (forbidden != null) {
-                throw invalid(uri, "the " + name + " contains the control character " + forbidden);
-            }
-            arguments.put(name, value);
-        });
+        raw.forEach((name, encoded) -> arguments.put(name, variable(uri, name, encoded)));
         for (Map.Entry<String, String> parameter : query) {
             String name = decode(uri, parameter.getKey());
             if (!definition.query().contains(name)) {
@@ -205,6 +195,22 @@ public class ResourceCatalogue {
             arguments.put(name, decode(uri, parameter.getValue()));
         }
         return arguments;
+    }
+
+    /**
+     * A template variable's value from its raw path segment: percent-decoded, not blank, no control characters;
+     * -32602 otherwise.
+     */
+    public static String variable(String uri, String name, String encoded) {
+        String value = decode(uri, encoded);
+        if (value.isBlank()) {
+            throw invalid(uri, "the " + name + " is blank");
+        }
+        String forbidden = SafeText.firstForbidden(value);
+        if (forbidden != null) {
+            throw invalid(uri, "the " + name + " contains the control character " + forbidden);
+        }
+        return value;
     }
 
     private static String decode(String uri, String raw) {

@@ -1,7 +1,5 @@
 package dev.lastfmmcp.stream;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
@@ -22,6 +18,9 @@ import dev.lastfmmcp.lastfm.model.UserInfo;
 import dev.lastfmmcp.mcp.LogLevel;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.resources.ResourceCatalogue;
+import dev.lastfmmcp.resources.ResourceUri;
+import dev.lastfmmcp.resources.UriTemplate;
 import org.apache.camel.Variable;
 
 /**
@@ -33,7 +32,9 @@ import org.apache.camel.Variable;
  */
 public class Subscriptions {
 
-    static final Pattern URI = Pattern.compile("lastfm://user/([^/?#]+)/(recent|profile)");
+    /** What can be watched; the last segment is the kind of check. */
+    static final List<UriTemplate> SUBSCRIBABLE = List.of(UriTemplate.parse("lastfm://user/{username}/recent"),
+            UriTemplate.parse("lastfm://user/{username}/profile"));
 
     /** One subscribable resource. */
     public record Target(String uri, String username, String kind) {
@@ -57,19 +58,27 @@ public class Subscriptions {
         this.codec = codec;
     }
 
-    /** The subscribable resource a URI names, or -32602 for any other URI. */
+    /**
+     * The subscribable resource a URI names, matched and decoded the way {@code resources/read} does it; -32602 for
+     * any other URI and for a broken escape, a blank or unsafe user name.
+     */
     public static Target parse(String uri) {
         if (uri == null) {
             throw JsonRpcException.invalidParams("resources/subscribe needs params.uri");
         }
-        Matcher m = URI.matcher(uri);
-        if (!m.matches()) {
-            throw JsonRpcException.invalidParams("Subscriptions are available for lastfm://user/{username}/recent and "
-                                                 + "lastfm://user/{username}/profile, not " + uri);
+        ResourceUri parts = ResourceUri.parse(uri);
+        if (parts != null && parts.query().isEmpty()) {
+            for (UriTemplate template : SUBSCRIBABLE) {
+                Map<String, String> raw = template.match(parts);
+                if (raw != null) {
+                    String kind = parts.segments().get(parts.segments().size() - 1);
+                    return new Target(parts.scheme() + "://user/" + raw.get("username") + "/" + kind,
+                            ResourceCatalogue.variable(uri, "username", raw.get("username")), kind);
+                }
+            }
         }
-        String username = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-        String canonical = "lastfm://user/" + m.group(1) + "/" + m.group(2);
-        return new Target(canonical, username, m.group(2));
+        throw JsonRpcException.invalidParams("Subscriptions are available for " + String.join(" and ",
+                SUBSCRIBABLE.stream().map(UriTemplate::template).toList()) + ", not " + uri);
     }
 
     public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
