@@ -1,8 +1,10 @@
 package dev.lastfmmcp.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class JsonRpcCodec {
 
     private final ObjectMapper mapper;
+    /** One JSON value per body: anything after it (a second object, a stray NUL) makes the body invalid JSON. */
+    private final ObjectReader strictReader;
 
     public JsonRpcCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Parses a request body; bad JSON is a -32700 parse error with a null id (HTTP 400). */
@@ -25,7 +30,7 @@ public class JsonRpcCodec {
             throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the request body is empty");
         }
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = strictReader.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new McpHttpException(400, JsonRpcErrors.PARSE_ERROR, "Parse error: the request body is empty");
             }

@@ -32,6 +32,22 @@ class JsonRpcCodecTest {
     }
 
     @Test
+    void aBodyHoldsExactlyOneJsonValue() {
+        for (String body : new String[] {
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} {\"x\":1}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\u0000",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"}) {
+            assertThatThrownBy(() -> codec.parse(body))
+                    .isInstanceOfSatisfying(McpHttpException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo(JsonRpcErrors.PARSE_ERROR);
+                    });
+        }
+        assertThat(codec.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\r\n").path("method").asText())
+                .isEqualTo("ping");
+    }
+
+    @Test
     void requestIdKeepsItsTypeInResultsAndErrors() {
         JsonRpcMessage numeric = classify("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
         JsonRpcMessage text = classify("{\"jsonrpc\":\"2.0\",\"id\":\"7\",\"method\":\"ping\"}");
