@@ -11,9 +11,20 @@ public final class Capabilities {
     private Capabilities() {
     }
 
+    /** What a session that negotiated the latest protocol version is told (also the server card's list). */
     public static McpSchema.ServerCapabilities server() {
+        return server(ProtocolVersions.LATEST);
+    }
+
+    /**
+     * What a session speaking {@code version} is told. The {@code completions} capability exists from 2025-03-26;
+     * a 2024-11-05 session is not sent it, yet {@code completion/complete} (part of that revision without a
+     * capability) is still answered.
+     */
+    public static McpSchema.ServerCapabilities server(String version) {
+        boolean declaresCompletions = ProtocolVersions.atLeast(version, ProtocolVersions.V2025_03_26);
         return new McpSchema.ServerCapabilities(
-                new McpSchema.ServerCapabilities.CompletionCapabilities(),
+                declaresCompletions ? new McpSchema.ServerCapabilities.CompletionCapabilities() : null,
                 null, // experimental
                 new McpSchema.ServerCapabilities.LoggingCapabilities(),
                 new McpSchema.ServerCapabilities.PromptCapabilities(false),

@@ -35,6 +35,8 @@ class TransportTest extends AppTestSupport {
             assertThat(result.at("/serverInfo/version").asText()).isNotBlank();
             assertThat(result.at("/capabilities/tools").isObject()).isTrue();
             assertThat(result.at("/capabilities/logging").isObject()).isTrue();
+            // the completions capability exists from 2025-03-26 on; older sessions are not told of it
+            assertThat(result.at("/capabilities/completions").isObject()).isEqualTo(!version.equals("2024-11-05"));
             assertThat(result.get("instructions").asText()).contains("server_info");
         }
     }
@@ -198,6 +200,15 @@ class TransportTest extends AppTestSupport {
         Reply onlyNotifications = mcp().post("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}]", old);
         assertThat(onlyNotifications.status()).isEqualTo(202);
         assertThat(mcp().post("[]", old).status()).isEqualTo(400);
+    }
+
+    @Test
+    void sessionsOf20241105AreAnsweredCompletionsWithoutTheCapability() {
+        String old = mcp().initialize("2024-11-05");
+        JsonNode completion = mcp().request(old, 1, "completion/complete",
+                "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"listening_insights\"},"
+                + "\"argument\":{\"name\":\"period\",\"value\":\"7\"}}");
+        assertThat(completion.at("/result/completion/values/0").asText()).isEqualTo("7day");
     }
 
     @Test
