@@ -47,20 +47,27 @@ fi
 echo "conformance: node $(node --version)"
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=$(( 20000 + RANDOM % 20000 ))
-while ! port_free "$PORT"; do PORT=$(( PORT + 1 )); done
+SERVER_PIDS=()
+trap 'for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done' EXIT
 
-SERVER_LOG="$LOG_DIR/server.log"
-PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= java -jar "$JAR" >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
+# start_server <java binary> <log file>: starts the jar on a free loopback port without a Last.fm key, waits for
+# /health, and sets PORT and SERVER_PID.
+start_server() {
+  local java_bin=$1 log=$2
+  PORT=$(( 20000 + RANDOM % 20000 ))
+  while ! port_free "$PORT"; do PORT=$(( PORT + 1 )); done
+  PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= "$java_bin" -jar "$JAR" >"$log" 2>&1 &
+  SERVER_PID=$!
+  SERVER_PIDS+=("$SERVER_PID")
+  for _ in $(seq 1 240); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then return 0; fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "conformance: the server exited"; cat "$log"; exit 1; fi
+    sleep 0.25
+  done
+  echo "conformance: server not healthy"; cat "$log"; exit 1
+}
 
-for _ in $(seq 1 240); do
-  if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then break; fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "conformance: the server exited"; cat "$SERVER_LOG"; exit 1; fi
-  sleep 0.25
-done
-curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" || { echo "conformance: server not healthy"; exit 1; }
+start_server java "$LOG_DIR/server.log"
 URL="http://localhost:$PORT/mcp"
 
 failed=0
@@ -137,5 +144,32 @@ inspect_expect "prompts get" ok 'get_track_info(artist=\"AC/DC\", track=\"Hells 
   --method prompts/get --prompt-name track_analysis --prompt-args artist=AC/DC 'track=Hells Bells'
 inspect_expect "prompts get invalid period" fail 'is not a valid period: use one of 7day, 1month' \
   --method prompts/get --prompt-name listening_insights --prompt-args username=rj period=weekly
+
+# The same jar on JDK 25 (release 17 bytecode must run there too), when this machine has one: JAVA25_HOME, or a
+# JDK 25 under /usr/lib/jvm.
+JDK25=${JAVA25_HOME:-}
+if [ -z "$JDK25" ]; then
+  for candidate in /usr/lib/jvm/*-25-* /usr/lib/jvm/*-25; do
+    if [ -x "$candidate/bin/java" ]; then JDK25=$candidate; break; fi
+  done
+fi
+if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+  start_server "$JDK25/bin/java" "$LOG_DIR/server-jdk25.log"
+  URL="http://localhost:$PORT/mcp"
+  jdk25=$("$JDK25/bin/java" -version 2>&1); jdk25=${jdk25%%$'\n'*}
+  for scenario in server-initialize tools-list; do
+    out="$LOG_DIR/jdk25-$scenario.txt"
+    if "$BIN/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 && grep -q ', 0 failed' "$out"; then
+      echo "conformance: PASS $scenario on $jdk25"
+    else
+      echo "conformance: FAIL $scenario on $jdk25"; cat "$out"; failed=1
+    fi
+  done
+  inspect_expect "tools call ping on JDK 25" ok '"text": "pong: jdk25"' \
+    --method tools/call --tool-name ping --tool-arg message=jdk25
+else
+  echo "conformance: no JDK 25 found (set JAVA25_HOME); the JDK 25 run is skipped"
+fi
 
 exit $failed
