@@ -22,6 +22,17 @@ public final class SafeText {
         return null;
     }
 
+    /**
+     * {@code text} cut to at most {@code max} code points, with "…" when it was longer: for echoing what a client sent
+     * (an unknown method or tool name) in a message without sending a megabyte back.
+     */
+    public static String clip(String text, int max) {
+        if (text == null || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+    }
+
     static boolean forbidden(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR

@@ -1,10 +1,15 @@
 package dev.lastfmmcp.jsonrpc;
 
+import dev.lastfmmcp.format.SafeText;
+
 /**
  * A request that gets a JSON-RPC error response (HTTP 200). The message is shown to the client, so it must never
  * carry internals or secrets.
  */
 public class JsonRpcException extends RuntimeException {
+
+    /** How much of a name a client sent (method, tool, prompt) an error message repeats. */
+    public static final int ECHOED_NAME_LENGTH = 100;
 
     private final int code;
     private final transient Object data;
@@ -31,11 +36,21 @@ public class JsonRpcException extends RuntimeException {
         return new JsonRpcException(JsonRpcErrors.INVALID_PARAMS, message);
     }
 
+    /**
+     * -32602 for a name that is not in a catalogue: "Unknown tool: x (see tools/list)". The name is the client's and
+     * is shortened.
+     */
+    public static JsonRpcException unknown(String kind, String name, String listMethod) {
+        return invalidParams("Unknown " + kind + ": " + SafeText.clip(name, ECHOED_NAME_LENGTH) + " (see " + listMethod
+                             + ")");
+    }
+
     public static JsonRpcException invalidRequest(String message) {
         return new JsonRpcException(JsonRpcErrors.INVALID_REQUEST, message);
     }
 
     public static JsonRpcException methodNotFound(String method) {
-        return new JsonRpcException(JsonRpcErrors.METHOD_NOT_FOUND, "Method not found: " + method);
+        return new JsonRpcException(JsonRpcErrors.METHOD_NOT_FOUND, "Method not found: "
+                                                                   + SafeText.clip(method, ECHOED_NAME_LENGTH));
     }
 }

@@ -102,8 +102,7 @@ public final class PromptArguments {
     }
 
     private static String shorten(String value) {
-        return value.codePointCount(0, value.length()) <= 60 ? value
-                : value.substring(0, value.offsetByCodePoints(0, 60)) + "…";
+        return SafeText.clip(value, 60);
     }
 
     private static JsonRpcException invalid(PromptDefinition prompt, String problem) {

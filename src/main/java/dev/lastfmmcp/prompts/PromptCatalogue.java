@@ -149,7 +149,7 @@ public class PromptCatalogue {
         }
         PromptDefinition prompt = prompts.get(name);
         if (prompt == null) {
-            throw JsonRpcException.invalidParams("Unknown prompt: " + name + " (see prompts/list)");
+            throw JsonRpcException.unknown("prompt", name, "prompts/list");
         }
         return prompt;
     }

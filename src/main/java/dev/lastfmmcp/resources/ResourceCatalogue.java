@@ -163,6 +163,7 @@ public class ResourceCatalogue {
             throw JsonRpcException.invalidParams("resources/read needs params.uri (a string; see "
                                                  + "resources/templates/list)");
         }
+        ResourceUri.checkLength(uri);
         call.setName(uri);
         ResourceUri parts = ResourceUri.parse(uri);
         if (parts != null) {
@@ -239,14 +240,14 @@ public class ResourceCatalogue {
             if (definition.uri().template().equals(uriTemplate)) {
                 ArgumentSpec argument = definition.argument(name);
                 if (argument == null) {
-                    throw JsonRpcException.invalidParams(uriTemplate + " has no variable or query parameter '" + name
+                    throw JsonRpcException.invalidParams(uriTemplate + " has no variable or query parameter '"
+                                                         + SafeText.clip(name, JsonRpcException.ECHOED_NAME_LENGTH)
                                                          + "' (it has " + String.join(", ",
                             concat(definition.uri().variables(), definition.query())) + ")");
                 }
                 return argument;
             }
         }
-        throw JsonRpcException.invalidParams("Unknown resource template: " + uriTemplate
-                                             + " (see resources/templates/list)");
+        throw JsonRpcException.unknown("resource template", uriTemplate, "resources/templates/list");
     }
 }

@@ -66,6 +66,7 @@ public class Subscriptions {
         if (uri == null) {
             throw JsonRpcException.invalidParams("resources/subscribe needs params.uri");
         }
+        ResourceUri.checkLength(uri);
         ResourceUri parts = ResourceUri.parse(uri);
         if (parts != null && parts.query().isEmpty()) {
             for (UriTemplate template : SUBSCRIBABLE) {

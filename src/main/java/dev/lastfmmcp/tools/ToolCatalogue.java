@@ -111,7 +111,7 @@ public class ToolCatalogue {
         }
         ToolDefinition tool = tools.get(name);
         if (tool == null) {
-            throw JsonRpcException.invalidParams("Unknown tool: " + name + " (see tools/list)");
+            throw JsonRpcException.unknown("tool", name, "tools/list");
         }
         call.setName(name);
         return tool;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.jsonrpc.JsonRpcMessage;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,14 @@ class JsonRpcCodecTest {
         }
         assertThat(codec.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\r\n").path("method").asText())
                 .isEqualTo("ping");
+    }
+
+    @Test
+    void anUnknownMethodIsRepeatedAtMost100Characters() {
+        assertThat(JsonRpcException.methodNotFound("tools/lisst").getMessage()).isEqualTo("Method not found: tools/lisst");
+        assertThat(JsonRpcException.methodNotFound("x".repeat(100)).getMessage()).endsWith("x".repeat(100));
+        assertThat(JsonRpcException.methodNotFound("\uD83C\uDFB5".repeat(101)).getMessage())
+                .isEqualTo("Method not found: " + "\uD83C\uDFB5".repeat(100) + "…");
     }
 
     @Test

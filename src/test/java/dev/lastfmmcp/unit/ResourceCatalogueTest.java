@@ -21,6 +21,7 @@ import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.resources.ResourceMatch;
 import dev.lastfmmcp.resources.ResourceTemplateDefinition;
+import dev.lastfmmcp.resources.ResourceUri;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,13 @@ class ResourceCatalogueTest {
                     assertThat(e.getMessage()).startsWith("Invalid resource URI " + uri + ": ").contains(problem);
                     assertThat(e.data()).isEqualTo(Map.of("uri", uri));
                 }));
+        String longUri = "lastfm://artist/" + "x".repeat(ResourceUri.MAX_LENGTH);
+        assertThatThrownBy(() -> read(longUri)).isInstanceOfSatisfying(JsonRpcException.class, e -> {
+            assertThat(e.code()).isEqualTo(JsonRpcErrors.INVALID_PARAMS);
+            assertThat(e.getMessage()).isEqualTo("The resource URI is 2,064 characters long; at most 2,048 are accepted");
+        });
+        assertThat(catalogue.match(call("resources/read", "{\"uri\":\"lastfm://artist/"
+                                        + "x".repeat(ResourceUri.MAX_LENGTH - 16) + "\"}")).template()).isNotNull();
         assertThatThrownBy(() -> catalogue.match(call("resources/read", "{}"))).isInstanceOfSatisfying(
                 JsonRpcException.class, e -> assertThat(e.code()).isEqualTo(JsonRpcErrors.INVALID_PARAMS));
         assertThatThrownBy(() -> catalogue.match(call("resources/read", "{\"uri\":7}"))).isInstanceOfSatisfying(

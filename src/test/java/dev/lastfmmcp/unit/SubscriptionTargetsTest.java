@@ -52,6 +52,14 @@ class SubscriptionTargetsTest {
     }
 
     @Test
+    void aUriOver2048CharactersIsInvalidParamsWithoutBeingRepeated() {
+        String uri = "lastfm://user/" + "a".repeat(2_100) + "/recent";
+        assertThatThrownBy(() -> Subscriptions.parse(uri)).isInstanceOf(JsonRpcException.class)
+                .satisfies(e -> assertThat(((JsonRpcException) e).code()).isEqualTo(-32602))
+                .hasMessage("The resource URI is 2,121 characters long; at most 2,048 are accepted");
+    }
+
+    @Test
     void aMissingUriIsInvalidParams() {
         assertThatThrownBy(() -> Subscriptions.parse(null)).isInstanceOf(JsonRpcException.class)
                 .hasMessage("resources/subscribe needs params.uri");

@@ -95,6 +95,11 @@ class ToolCatalogueTest {
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"tool-ping\"}}")));
         assertThatThrownBy(() -> catalogue.resolve(unknown)).isInstanceOf(JsonRpcException.class)
                 .hasMessage("Unknown tool: tool-ping (see tools/list)");
+        McpCall longName = new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + "é".repeat(5_000) + "\"}}")));
+        assertThatThrownBy(() -> catalogue.resolve(longName)).isInstanceOf(JsonRpcException.class)
+                .hasMessage("Unknown tool: " + "é".repeat(100) + "… (see tools/list)");
         McpCall ping = new McpCall(codec.classify(codec.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ping\"}}")));
         assertThat(catalogue.resolve(ping).endpoint()).isEqualTo("direct:tool-ping");
