@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.completion.ArgumentKind;
 import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.format.SafeText;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;
@@ -136,7 +137,8 @@ public class PromptCatalogue {
         PromptDefinition prompt = prompt(promptName);
         PromptArgumentDefinition argument = prompt.argument(argumentName);
         if (argument == null) {
-            throw JsonRpcException.invalidParams("The prompt " + prompt.name() + " has no argument '" + argumentName
+            throw JsonRpcException.invalidParams("The prompt " + prompt.name() + " has no argument '"
+                                                 + SafeText.clip(argumentName, JsonRpcException.ECHOED_NAME_LENGTH)
                                                  + "' (its arguments: " + String.join(", ", prompt.argumentNames())
                                                  + ")");
         }
