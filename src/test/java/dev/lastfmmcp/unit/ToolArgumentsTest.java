@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.tools.InvalidArgumentsException;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolDefinition;
 import dev.lastfmmcp.tools.ToolException;
@@ -80,6 +81,20 @@ class ToolArgumentsTest {
                 .hasMessageContaining("limit: string found, integer expected");
         assertThatThrownBy(() -> validate("{\"username\":\"rj\",\"limit\":2.5}"))
                 .hasMessageContaining("limit");
+    }
+
+    @Test
+    void manyOrLongProblemsAreSummarised() {
+        StringBuilder extra = new StringBuilder("{\"username\":\"rj\"");
+        for (int i = 0; i < 25; i++) {
+            extra.append(",\"x").append(i).append("\":1");
+        }
+        assertThatThrownBy(() -> validate(extra + "}")).isInstanceOf(InvalidArgumentsException.class)
+                .hasMessageContaining("; and 15 more. Check the tool's input schema")
+                .satisfies(e -> assertThat(((InvalidArgumentsException) e).problems()).hasSize(25));
+        String name = "n".repeat(50_000);
+        assertThatThrownBy(() -> validate("{\"username\":\"rj\",\"" + name + "\":1}"))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400).contains("…"));
     }
 
     @Test
