@@ -71,24 +71,23 @@ start_server java "$LOG_DIR/server.log"
 URL="http://localhost:$PORT/mcp"
 
 failed=0
-for scenario in "${SCENARIOS[@]}"; do
-  out="$LOG_DIR/$scenario.txt"
-  if "$BIN/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 \
-     && grep -q ', 0 failed' "$out"; then
-    echo "conformance: PASS $scenario ($(grep -o 'Passed: [0-9]*/[0-9]*' "$out"))"
+# run_scenario <conformance binary> <scenario> <label> <output file>: one scenario against $URL; PASS needs
+# ", 0 failed" in its output.
+run_scenario() {
+  local bin=$1 scenario=$2 label=$3 out=$4
+  if "$bin" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 && grep -q ', 0 failed' "$out"; then
+    echo "conformance: PASS $scenario ($label, $(grep -o 'Passed: [0-9]*/[0-9]*' "$out"))"
   else
-    echo "conformance: FAIL $scenario"; cat "$out"; failed=1
+    echo "conformance: FAIL $scenario ($label)"; cat "$out"; failed=1
   fi
-done
+}
 
+for scenario in "${SCENARIOS[@]}"; do
+  run_scenario "$BIN/conformance" "$scenario" "$CONFORMANCE_VERSION" "$LOG_DIR/$scenario.txt"
+done
 for scenario in "${SCENARIOS_NEXT[@]}"; do
-  out="$LOG_DIR/next-$scenario.txt"
-  if "$NEXT/node_modules/.bin/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 \
-     && grep -q ', 0 failed' "$out"; then
-    echo "conformance: PASS $scenario ($CONFORMANCE_NEXT_VERSION, $(grep -o 'Passed: [0-9]*/[0-9]*' "$out"))"
-  else
-    echo "conformance: FAIL $scenario ($CONFORMANCE_NEXT_VERSION)"; cat "$out"; failed=1
-  fi
+  run_scenario "$NEXT/node_modules/.bin/conformance" "$scenario" "$CONFORMANCE_NEXT_VERSION" \
+    "$LOG_DIR/next-$scenario.txt"
 done
 
 # The MCP Inspector CLI, as a person would use it
@@ -159,12 +158,7 @@ if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
   URL="http://localhost:$PORT/mcp"
   jdk25=$("$JDK25/bin/java" -version 2>&1); jdk25=${jdk25%%$'\n'*}
   for scenario in server-initialize tools-list; do
-    out="$LOG_DIR/jdk25-$scenario.txt"
-    if "$BIN/conformance" server --url "$URL" --scenario "$scenario" >"$out" 2>&1 && grep -q ', 0 failed' "$out"; then
-      echo "conformance: PASS $scenario on $jdk25"
-    else
-      echo "conformance: FAIL $scenario on $jdk25"; cat "$out"; failed=1
-    fi
+    run_scenario "$BIN/conformance" "$scenario" "on $jdk25" "$LOG_DIR/jdk25-$scenario.txt"
   done
   inspect_expect "tools call ping on JDK 25" ok '"text": "pong: jdk25"' \
     --method tools/call --tool-name ping --tool-arg message=jdk25
