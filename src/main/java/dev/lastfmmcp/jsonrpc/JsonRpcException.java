@@ -8,8 +8,8 @@ import dev.lastfmmcp.format.SafeText;
  */
 public class JsonRpcException extends RuntimeException {
 
-    /** How much of a name a client sent (method, tool, prompt) an error message repeats. */
-    public static final int ECHOED_NAME_LENGTH = 100;
+    /** How much of a name a client sent (method, tool, prompt, argument) an error message repeats. */
+    private static final int ECHOED_NAME_LENGTH = 100;
 
     private final int code;
     private final transient Object data;
@@ -36,13 +36,17 @@ public class JsonRpcException extends RuntimeException {
         return new JsonRpcException(JsonRpcErrors.INVALID_PARAMS, message);
     }
 
+    /** A name the client sent, shortened for repeating in an error message. */
+    public static String echoed(String name) {
+        return SafeText.clip(name, ECHOED_NAME_LENGTH);
+    }
+
     /**
      * -32602 for a name that is not in a catalogue: "Unknown tool: x (see tools/list)". The name is the client's and
      * is shortened.
      */
     public static JsonRpcException unknown(String kind, String name, String listMethod) {
-        return invalidParams("Unknown " + kind + ": " + SafeText.clip(name, ECHOED_NAME_LENGTH) + " (see " + listMethod
-                             + ")");
+        return invalidParams("Unknown " + kind + ": " + echoed(name) + " (see " + listMethod + ")");
     }
 
     public static JsonRpcException invalidRequest(String message) {
@@ -50,7 +54,6 @@ public class JsonRpcException extends RuntimeException {
     }
 
     public static JsonRpcException methodNotFound(String method) {
-        return new JsonRpcException(JsonRpcErrors.METHOD_NOT_FOUND, "Method not found: "
-                                                                   + SafeText.clip(method, ECHOED_NAME_LENGTH));
+        return new JsonRpcException(JsonRpcErrors.METHOD_NOT_FOUND, "Method not found: " + echoed(method));
     }
 }

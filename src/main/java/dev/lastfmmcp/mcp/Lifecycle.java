@@ -54,7 +54,8 @@ public class Lifecycle {
         }
         request.setSession(session);
         request.setProtocolVersion(version);
-        return new McpSchema.InitializeResult(version, Capabilities.server(version), identity.implementation(), instructions);
+        return new McpSchema.InitializeResult(version, Capabilities.server(version), identity.implementation(),
+                instructions);
     }
 
     public Map<String, Object> ping() {

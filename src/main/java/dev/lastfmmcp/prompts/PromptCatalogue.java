@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.completion.ArgumentKind;
 import dev.lastfmmcp.completion.ArgumentSpec;
-import dev.lastfmmcp.format.SafeText;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;
@@ -138,7 +137,7 @@ public class PromptCatalogue {
         PromptArgumentDefinition argument = prompt.argument(argumentName);
         if (argument == null) {
             throw JsonRpcException.invalidParams("The prompt " + prompt.name() + " has no argument '"
-                                                 + SafeText.clip(argumentName, JsonRpcException.ECHOED_NAME_LENGTH)
+                                                 + JsonRpcException.echoed(argumentName)
                                                  + "' (its arguments: " + String.join(", ", prompt.argumentNames())
                                                  + ")");
         }

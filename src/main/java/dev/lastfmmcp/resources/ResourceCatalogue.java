@@ -241,7 +241,7 @@ public class ResourceCatalogue {
                 ArgumentSpec argument = definition.argument(name);
                 if (argument == null) {
                     throw JsonRpcException.invalidParams(uriTemplate + " has no variable or query parameter '"
-                                                         + SafeText.clip(name, JsonRpcException.ECHOED_NAME_LENGTH)
+                                                         + JsonRpcException.echoed(name)
                                                          + "' (it has " + String.join(", ",
                             concat(definition.uri().variables(), definition.query())) + ")");
                 }
