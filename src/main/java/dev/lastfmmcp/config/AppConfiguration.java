@@ -31,6 +31,7 @@ import dev.lastfmmcp.lastfm.LastfmErrors;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.musicbrainz.Enrichment;
+import dev.lastfmmcp.musicbrainz.EnrichmentCache;
 import dev.lastfmmcp.musicbrainz.MusicBrainzCalls;
 import dev.lastfmmcp.musicbrainz.MusicBrainzMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -74,6 +75,7 @@ import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
+import dev.lastfmmcp.upstream.Pacer;
 import dev.lastfmmcp.web.Health;
 import dev.lastfmmcp.web.LandingPage;
 import dev.lastfmmcp.web.ServerCard;
@@ -212,8 +214,18 @@ public class AppConfiguration implements CamelConfiguration {
                 .build();
         registry.bind("musicbrainz-enrichment", musicbrainzCache);
         CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
+        registry.bind("musicbrainzCache", new EnrichmentCache(musicbrainzCache));
+        Pacer musicbrainzPacer = Pacer.oneEvery(
+                Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms", 1100)),
+                settings.integer("musicbrainz.throttle.max-queue", 4),
+                Duration.ofMillis(settings.longValue("musicbrainz.throttle.max-wait-ms", 4000)));
+        registry.bind("musicbrainzPacer", musicbrainzPacer);
         registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled", true),
-                new MusicBrainzMapper(), mapper));
+                new MusicBrainzMapper(), mapper, musicbrainzPacer, new MusicBrainzCalls.Timing(
+                        Duration.ofMillis(settings.longValue("musicbrainz.timeout-ms", 8000)),
+                        Duration.ofMillis(settings.longValue("musicbrainz.connect-timeout-ms", 1000)
+                                          + settings.longValue("musicbrainz.http.response-timeout-ms", 2500)),
+                        settings.duration("musicbrainz.retry.max-retry-after", Duration.ofSeconds(2)))));
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size", 100);

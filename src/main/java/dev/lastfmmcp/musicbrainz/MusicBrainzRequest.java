@@ -6,23 +6,24 @@ package dev.lastfmmcp.musicbrainz;
  */
 public record MusicBrainzRequest(Kind kind, String mbid, String name, String artist) {
 
+    /** Only a UUID is kept as the MBID ({@link Mbid}); anything else is treated as no MBID. */
+    public MusicBrainzRequest {
+        mbid = Mbid.valid(mbid);
+    }
+
     public enum Kind {
         ARTIST, RELEASE_GROUP
     }
 
     public static MusicBrainzRequest artist(String mbid, String name) {
-        return new MusicBrainzRequest(Kind.ARTIST, blankToNull(mbid), name, null);
+        return new MusicBrainzRequest(Kind.ARTIST, mbid, name, null);
     }
 
     public static MusicBrainzRequest album(String releaseMbid, String title, String artist) {
-        return new MusicBrainzRequest(Kind.RELEASE_GROUP, blankToNull(releaseMbid), title, artist);
+        return new MusicBrainzRequest(Kind.RELEASE_GROUP, releaseMbid, title, artist);
     }
 
     public String cacheKey() {
         return kind + "|" + (mbid != null ? mbid : (name + "|" + artist).toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

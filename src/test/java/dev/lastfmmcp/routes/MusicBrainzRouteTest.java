@@ -28,12 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** direct:musicbrainz-lookup against a WireMock MusicBrainz: lookups, confident search, throttle, failures. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-               properties = {"camel.server.port=0", "musicbrainz.contact=ops@example.org", "musicbrainz.timeout-ms=4000"})
+               properties = {"camel.server.port=0", "musicbrainz.contact=ops@example.org", "musicbrainz.timeout-ms=4000",
+                       "musicbrainz.connect-timeout-ms=500", "musicbrainz.http.response-timeout-ms=1000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MusicBrainzRouteTest extends UpstreamTestSupport {
 
     static final String KINKS = "17b53d9f-5c63-4a09-a593-dde4608e0db9";
     static final String COHEN = "65314b12-0e08-43fa-ba33-baaa7b874c15";
+    static final String RELEASE = "a1b2c3d4-0000-4000-8000-00000000e001";
 
     @BeforeEach
     void reset() {
@@ -111,13 +113,13 @@ class MusicBrainzRouteTest extends UpstreamTestSupport {
 
     @Test
     void findsTheReleaseGroupOfAnAlbumRelease() {
-        stubJson("/ws/2/release/rel-1", "{\"id\":\"rel-1\",\"title\":\"Lures\",\"release-group\":"
+        stubJson("/ws/2/release/" + RELEASE, "{\"id\":\"" + RELEASE + "\",\"title\":\"Lures\",\"release-group\":"
                                         + Fixtures.musicbrainz("release-group.lookup__basic.json") + "}");
-        ReleaseGroupDetails group = lookup(MusicBrainzRequest.album("rel-1", "Lures", "Lures"))
+        ReleaseGroupDetails group = lookup(MusicBrainzRequest.album(RELEASE, "Lures", "Lures"))
                 .as(ReleaseGroupDetails.class);
         assertThat(group.firstReleaseDate()).isEqualTo("2014-10-07");
         assertThat(group.primaryType()).isEqualTo("Album");
-        MUSICBRAINZ.verify(getRequestedFor(urlPathEqualTo("/ws/2/release/rel-1"))
+        MUSICBRAINZ.verify(getRequestedFor(urlPathEqualTo("/ws/2/release/" + RELEASE))
                 .withQueryParam("inc", equalTo("release-groups")));
     }
 
