@@ -187,6 +187,13 @@ public class AppConfiguration implements CamelConfiguration {
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms", 10_000));
+        Duration lastfmMaxWait = Duration.ofMillis(settings.longValue("lastfm.throttle.max-wait-ms", 3000));
+        Duration attemptBudget = LastfmCalls.attemptBudget(timeout,
+                Duration.ofMillis(settings.longValue("lastfm.connect-timeout-ms", 3000)),
+                Duration.ofMillis(settings.longValue("lastfm.http.response-timeout-ms", 4000)), lastfmMaxWait);
+        Pacer lastfmPacer = new Pacer(settings.integer("lastfm.throttle.requests-per-second", 5), Duration.ofSeconds(1),
+                settings.integer("lastfm.throttle.max-queue", 15), lastfmMaxWait);
+        registry.bind("lastfmPacer", lastfmPacer);
         SingleFlight singleFlight = new SingleFlight(timeout.plusSeconds(5));
         LastfmCalls lastfmCalls = new LastfmCalls(settings.string("lastfm.api-key", ""),
                 settings.string("lastfm.shared-secret", ""), new LastfmErrors(mapper, clock), lastfmCaches, clock,
@@ -194,7 +201,7 @@ public class AppConfiguration implements CamelConfiguration {
                         Duration.ofMillis(settings.longValue("lastfm.retry.initial-delay-ms", 250)),
                         Duration.ofMillis(settings.longValue("lastfm.retry.max-delay-ms", 4000)),
                         settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout),
-                singleFlight);
+                singleFlight, new LastfmCalls.Pacing(lastfmPacer, attemptBudget));
         registry.bind("lastfmCalls", lastfmCalls);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);

@@ -1,17 +1,24 @@
 package dev.lastfmmcp.lastfm;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+
+import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.UpstreamBusyException;
 
 /**
  * The retry state of one upstream fetch (exchange variable {@code attempt}), driven by the {@code lastfm-attempts}
  * loop: exponential backoff with jitter between attempts, Retry-After honoured, transient failures only, at most
- * {@code maxRetries} retries, and never past the deadline (the circuit breaker's timeout), so no retries go on after
- * the caller was answered.
+ * {@code maxRetries} retries, each attempt in a slot of the shared request budget ({@link Pacer}), and an attempt
+ * starts only when it can end (connect plus response timeout) before the deadline, so nothing goes on after the
+ * caller was answered.
+ *
+ * <p>Hand-written rather than Resilience4j {@code Retry} or Camel redelivery, which were weighed: both can back off
+ * exponentially with jitter, but neither can take the wait from the failure itself (Retry-After) together with the
+ * shared request budget, nor refuse a retry that would not end before the call's deadline; Camel redelivery would
+ * also re-run the whole HTTP step under the route's error handler, outside the circuit breaker's view.
  */
 public class Attempts {
 
@@ -19,21 +26,28 @@ public class Attempts {
     private final Duration initialDelay;
     private final Duration maxDelay;
     private final Duration maxRetryAfter;
-    private final Instant deadline;
-    private final Clock clock;
+    private final long deadlineNanos;
+    private final Pacer pacer;
+    private final long budgetNanos;
 
     private int retries;
     private long delayMillis;
     private boolean again = true;
 
     public Attempts(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
-                    Instant deadline, Clock clock) {
+                    long deadlineNanos, Pacer pacer, Duration attemptBudget) {
         this.maxRetries = maxRetries;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
         this.maxRetryAfter = maxRetryAfter;
-        this.deadline = deadline;
-        this.clock = clock;
+        this.deadlineNanos = deadlineNanos;
+        this.pacer = pacer;
+        this.budgetNanos = attemptBudget.toNanos();
+    }
+
+    /** Reserves the first attempt's request slot (its wait becomes the loop's first delay). */
+    void firstSlot() {
+        delayMillis = pacer.reserve(Long.MIN_VALUE, deadlineNanos, budgetNanos);
     }
 
     /** Whether the loop runs (another) attempt. */
@@ -41,7 +55,7 @@ public class Attempts {
         return again;
     }
 
-    /** The wait before the next attempt (0 before the first). */
+    /** The wait before the next attempt: its request slot, after the backoff or Retry-After. */
     public long getDelayMillis() {
         return delayMillis;
     }
@@ -56,8 +70,8 @@ public class Attempts {
     }
 
     /**
-     * After a failed attempt: schedule a retry when the failure is transient and retries and time are left;
-     * otherwise rethrow it.
+     * After a failed attempt: schedule a retry when the failure is transient, retries are left and a request slot
+     * after the backoff still lets the attempt end before the deadline; otherwise rethrow it.
      */
     public void failed(Exception failure) throws Exception {
         Throwable cause = transientCause(failure);
@@ -73,12 +87,13 @@ public class Attempts {
             }
             wait = Math.max(wait, t.retryAfterSeconds() * 1000);
         }
-        if (clock.instant().plusMillis(wait).isAfter(deadline)) {
+        try {
+            delayMillis = pacer.reserve(System.nanoTime() + wait * 1_000_000L, deadlineNanos, budgetNanos);
+        } catch (UpstreamBusyException noTimeLeft) {
             again = false;
             throw failure;
         }
         retries++;
-        delayMillis = wait;
         again = true;
     }
 

@@ -18,6 +18,8 @@ import dev.lastfmmcp.mcp.LogLevel;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.stream.McpLog;
+import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -41,6 +43,7 @@ public class LastfmCalls {
     private final Duration maxDelay;
     private final Duration timeout;
     private final SingleFlight singleFlight;
+    private final Pacing pacing;
     private McpLog log;
 
     /** Retry settings of {@link LastfmCalls}. */
@@ -48,8 +51,37 @@ public class LastfmCalls {
             Duration timeout) {
     }
 
+    /**
+     * The shared request budget and what one HTTP attempt may take (connect plus response timeout): an attempt starts
+     * only when it can end before the call's deadline.
+     */
+    public record Pacing(Pacer pacer, Duration attemptBudget) {
+    }
+
+    /**
+     * Start-up check of the Last.fm time bounds: one HTTP attempt (connect + response timeout) is shorter than the
+     * call's deadline, and still fits after the longest wait for a request slot. So every attempt ends by itself
+     * before the deadline and nothing is left running after the caller was answered.
+     */
+    public static Duration attemptBudget(Duration timeout, Duration connect, Duration response, Duration maxWait) {
+        Duration attempt = connect.plus(response);
+        if (attempt.compareTo(timeout) >= 0 || attempt.plus(maxWait).compareTo(timeout) > 0) {
+            throw new IllegalArgumentException("lastfm.connect-timeout-ms (" + connect.toMillis()
+                    + ") + lastfm.http.response-timeout-ms (" + response.toMillis() + ") + lastfm.throttle.max-wait-ms ("
+                    + maxWait.toMillis() + ") must not exceed lastfm.timeout-ms (" + timeout.toMillis()
+                    + "): one HTTP attempt has to end before the call's deadline");
+        }
+        return attempt;
+    }
+
     public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
                        RetrySettings retry, SingleFlight singleFlight) {
+        this(apiKey, sharedSecret, errors, caches, clock, retry, singleFlight,
+                new Pacing(new Pacer(5, Duration.ofSeconds(1), 1000, retry.timeout()), Duration.ZERO));
+    }
+
+    public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
+                       RetrySettings retry, SingleFlight singleFlight, Pacing pacing) {
         this.apiKey = apiKey == null ? "" : apiKey.trim();
         this.sharedSecret = sharedSecret == null ? "" : sharedSecret.trim();
         this.errors = errors;
@@ -61,6 +93,7 @@ public class LastfmCalls {
         this.maxDelay = retry.maxDelay();
         this.timeout = retry.timeout();
         this.singleFlight = singleFlight;
+        this.pacing = pacing;
     }
 
     /** Where retries and stale answers are reported to clients (set once streams exist). */
@@ -185,9 +218,28 @@ public class LastfmCalls {
                 "unexpected failure: " + failure.getClass().getSimpleName());
     }
 
-    /** The retry state for one fetch: backoff settings and a deadline at the circuit breaker's timeout. */
+    /**
+     * The retry state for one fetch, with its deadline (the call's timeout) and the first attempt's request slot: when
+     * the shared budget has no slot within the wait bounds, the caller hears at once that Last.fm is busy (before the
+     * circuit breaker, so it never counts as an outage).
+     */
     public Attempts attempts() {
-        return new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, clock.instant().plus(timeout), clock);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Attempts attempts = new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, pacing.pacer(),
+                pacing.attemptBudget());
+        try {
+            attempts.firstSlot();
+        } catch (UpstreamBusyException e) {
+            throw busy(e);
+        }
+        return attempts;
+    }
+
+    /** Too many calls wait for the shared request budget: "Last.fm is busy, retry in N s". */
+    static LastfmException busy(UpstreamBusyException e) {
+        return new LastfmException(LastfmErrorKind.RATE_LIMITED, 0, "Last.fm is busy: this server's requests to it "
+                + "are queued to stay within Last.fm's rate limit; retry in " + e.retryAfterSeconds() + " s.",
+                e.retryAfterSeconds());
     }
 
     /** The loop's success step: the body (the attempt's outcome) stays, the loop ends. */

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** direct:lastfm-call against a WireMock Last.fm: signing, encoding, cache, single-flight, throttle, retry, breaker. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=50", "lastfm.retry.max-retries=3",
-                       "lastfm.timeout-ms=3000", "lastfm.breaker.open-seconds=60"})
+                       "lastfm.timeout-ms=3500", "lastfm.breaker.open-seconds=60", "lastfm.connect-timeout-ms=200",
+                       "lastfm.http.response-timeout-ms=800", "lastfm.throttle.max-wait-ms=2500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LastfmClientRouteTest extends UpstreamTestSupport {
 
