@@ -12,11 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.upstream.Pacer;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -242,9 +242,13 @@ public class MusicBrainzCalls {
     /** The breaker fell back: its circuit is open, or MusicBrainz failed (5xx, no answer in time, unreachable). */
     public Enrichment unavailable(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
         String why;
-        if (Boolean.TRUE.equals(exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED,
-                Boolean.class)) || failure == null) {
+        // (Camel marks every fallback "short-circuited", and the state is OPEN already after the failure that opened
+        // it: only a call the breaker did not permit says the breaker is open)
+        if (failure == null || cause(failure, CallNotPermittedException.class) != null) {
             why = "its circuit breaker is open after repeated failures";
         } else if (cause(failure, MusicBrainzOutageException.class) instanceof MusicBrainzOutageException outage) {
             why = outage.status() == 200 ? "its answer was not JSON" : "HTTP " + outage.status();

@@ -90,6 +90,21 @@ public final class Pacer {
         pausedUntil = Math.max(pausedUntil, nanoTime.getAsLong() + delay.toNanos());
     }
 
+    /**
+     * An answer came back: no new reservation starts earlier than one period from now. For a one-at-a-time upstream
+     * (MusicBrainz) this measures the interval from the previous answer, so a request that left late (a busy machine)
+     * still arrives a full interval after the one before.
+     */
+    public synchronized void holdOff() {
+        pausedUntil = Math.max(pausedUntil, nanoTime.getAsLong() + periodNanos);
+    }
+
+    /** Forgets every reservation and pause (a fresh budget). */
+    public synchronized void reset() {
+        granted.clear();
+        pausedUntil = Long.MIN_VALUE;
+    }
+
     /** Reserved starts still in the future. */
     public synchronized int queued() {
         return queued(nanoTime.getAsLong());

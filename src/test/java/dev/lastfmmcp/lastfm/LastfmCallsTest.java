@@ -92,4 +92,34 @@ class LastfmCallsTest {
         assertThat(DataClass.of(LastfmRequest.of("artist.getSimilar"))).isEqualTo(DataClass.SIMILAR);
         assertThat(DataClass.of(LastfmRequest.of("auth.getSession"))).isEqualTo(DataClass.UNCACHED);
     }
+
+    @Test
+    void theHttpTimeoutsMustEndBeforeTheCallsDeadlineCheckedAtStart() {
+        assertThat(LastfmCalls.attemptBudget(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(4),
+                Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(7));
+        // the old configuration: the HTTP response timeout equal to the deadline (issue 11.3)
+        assertThatThrownBy(() -> LastfmCalls.attemptBudget(Duration.ofSeconds(10), Duration.ofSeconds(3),
+                Duration.ofSeconds(10), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lastfm.http.response-timeout-ms").hasMessageContaining("lastfm.timeout-ms");
+        assertThatThrownBy(() -> LastfmCalls.attemptBudget(Duration.ofSeconds(10), Duration.ofSeconds(3),
+                Duration.ofSeconds(4), Duration.ofSeconds(4))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lastfm.throttle.max-wait-ms");
+    }
+
+    @Test
+    void aFullRequestQueueIsBusyAtOnceWithWhenToRetry() {
+        dev.lastfmmcp.upstream.Pacer pacer = new dev.lastfmmcp.upstream.Pacer(1, Duration.ofSeconds(1), 1,
+                Duration.ofSeconds(5));
+        LastfmCalls calls = new LastfmCalls("key", "", new LastfmErrors(AppConfiguration.objectMapper(),
+                Clock.systemUTC()), caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
+        assertThat(calls.attempts().getDelayMillis()).isZero();
+        assertThat(calls.attempts().getDelayMillis()).isBetween(900L, 1000L);
+        assertThatThrownBy(calls::attempts).isInstanceOfSatisfying(LastfmException.class, e -> {
+            assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
+            assertThat(e.getMessage()).startsWith("Last.fm is busy").endsWith("retry in 2 s.");
+            assertThat(e.retryAfterSeconds()).isEqualTo(2);
+        });
+    }
 }

@@ -18,8 +18,13 @@ public abstract class UpstreamTestSupport extends AppTestSupport {
     @BeforeAll
     void startUpstreams() {
         LASTFM = WireMockUpstreams.start();
-        MUSICBRAINZ = WireMockUpstreams.start();
+        MUSICBRAINZ = startMusicBrainz();
         WireMockUpstreams.useFor(LASTFM, MUSICBRAINZ);
+    }
+
+    /** The MusicBrainz stand-in; a class may start it with WireMock extensions (e.g. a strict rate limiter). */
+    protected WireMockServer startMusicBrainz() {
+        return WireMockUpstreams.start();
     }
 
     @AfterAll

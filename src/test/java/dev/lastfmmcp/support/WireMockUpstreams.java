@@ -2,6 +2,7 @@ package dev.lastfmmcp.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
  * Last.fm and MusicBrainz stand-ins on free loopback ports, started before a test class boots the app; the app finds
@@ -16,9 +17,9 @@ public final class WireMockUpstreams {
     private WireMockUpstreams() {
     }
 
-    public static WireMockServer start() {
+    public static WireMockServer start(Extension... extensions) {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .bindAddress("127.0.0.1").containerThreads(60).jettyAcceptors(2));
+                .bindAddress("127.0.0.1").containerThreads(60).jettyAcceptors(2).extensions(extensions));
         server.start();
         return server;
     }
