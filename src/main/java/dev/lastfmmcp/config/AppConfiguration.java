@@ -211,7 +211,10 @@ public class AppConfiguration implements CamelConfiguration {
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
         registry.bind("mcpLog", mcpLog);
-        Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec);
+        Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec,
+                new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session", 10),
+                        settings.integer("mcp.subscriptions.max-watched", 100)),
+                lastfmPacer::queued);
         registry.bind("subscriptions", subscriptions);
         onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
