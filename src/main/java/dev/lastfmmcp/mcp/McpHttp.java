@@ -43,7 +43,16 @@ public class McpHttp {
     private final SessionStreams streams;
     private final Clock clock;
 
+    private final int maxBatchSize;
+
     public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock) {
+        this(codec, sessions, guard, streams, clock, Integer.MAX_VALUE);
+    }
+
+    /** @param maxBatchSize most messages in one JSON-RPC batch (a bigger batch is a 400) */
+    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock,
+            int maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
         this.codec = codec;
         this.sessions = sessions;
         this.guard = guard;
@@ -91,6 +100,10 @@ public class McpHttp {
         if (node.isArray()) {
             if (node.isEmpty()) {
                 throw McpHttpException.badRequest("Invalid request: an empty JSON array is not a batch");
+            }
+            if (node.size() > maxBatchSize) {
+                throw McpHttpException.badRequest("Invalid request: a batch holds at most " + maxBatchSize
+                                                  + " messages, this one " + node.size() + "; send several");
             }
             List<JsonNode> messages = new ArrayList<>();
             node.forEach(messages::add);
