@@ -186,7 +186,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
         registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock,
-                settings.integer("mcp.max-batch-size", 50)));
+                settings.integer("mcp.max-batch-size", 50),
+                settings.duration("mcp.request-timeout", Duration.ofSeconds(30))));
         registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent", 32),
                 settings.integer("mcp.tools.max-per-session", 8)));
         InFlightRequests inFlight = new InFlightRequests();
