@@ -132,6 +132,9 @@ public class AppConfiguration implements CamelConfiguration {
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host", "127.0.0.1");
         int port = settings.integer("camel.server.port", 8080);
+        StartupReport startupReport = new StartupReport(bindHost);
+        startupReport.warnAboutConfiguration(settings.string("lastfm.api-key", ""));
+        registry.bind(StartupReport.BEAN, startupReport);
         PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""),
                 () -> HttpServerCheck.listeningPort(context));
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),

@@ -37,10 +37,16 @@ public final class AppProcess implements AutoCloseable {
     /** As {@link #start(Map, Map)}, with extra JVM options (before the main class). */
     public static AppProcess start(Map<String, String> environment, Map<String, String> properties,
                                    List<String> jvmOptions) {
+        return start(System.getProperty("java.home"), environment, properties, jvmOptions);
+    }
+
+    /** As {@link #start(Map, Map, List)}, on the JDK or JRE installed at {@code javaHome}. */
+    public static AppProcess start(String javaHome, Map<String, String> environment, Map<String, String> properties,
+                                   List<String> jvmOptions) {
         try {
             File output = File.createTempFile("app-process", ".log");
             output.deleteOnExit();
-            String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+            String java = javaHome + File.separator + "bin" + File.separator + "java";
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
             // the application's own logging configuration, not the tests' logback-test.xml (also on the class path)
             command.add("-Dlogback.configurationFile=" + AppProcess.class.getResource("/logback.xml"));
