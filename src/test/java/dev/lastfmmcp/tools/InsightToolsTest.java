@@ -46,6 +46,14 @@ class InsightToolsTest extends ToolTestSupport {
 
     private static final Instant REGISTERED = Instant.parse("2015-03-14T09:26:53Z");
 
+    /** Empties the answer caches, so that a test can change a stub between two calls. */
+    private void forgetAnswers() {
+        dev.lastfmmcp.lastfm.LastfmCaches caches = context.getRegistry().lookupByNameAndType("lastfmCaches",
+                dev.lastfmmcp.lastfm.LastfmCaches.class);
+        caches.answers().invalidateAll();
+        caches.stale().invalidateAll();
+    }
+
     private int upstreamRequests() {
         return LASTFM.getAllServeEvents().size();
     }
@@ -278,6 +286,27 @@ class InsightToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void genresFromArtistsWhoseTagsCouldNotBeReadAreNotPresentedAsComplete() {
+        statsScenario("overall", ALL_TIME, List.of(Instant.parse("2024-01-15T18:10:00Z")));
+        lastfm(404, "artist.getTopTags", "artist.getInfo__unknown-artist-error6.json", "artist", "Radiohead");
+        lastfm(404, "artist.getTopTags", "artist.getInfo__unknown-artist-error6.json", "artist", "Björk");
+        JsonNode some = ok("get_listening_stats", "{\"username\":\"" + USER + "\"}");
+        assertThat(text(some)).contains("### Top genres\n_From the Last.fm tags of 8 of the 10 most played artists "
+                                        + "(the tags of Radiohead and Björk could not be read), weighted by their "
+                                        + "plays._");
+        assertThat(some.at("/structuredContent/howDerived/topGenres").asText())
+                .startsWith("artist.getTopTags of 8 of the 10 most played artists (2 could not be read):");
+
+        forgetAnswers();
+        lastfm(404, "artist.getTopTags", "artist.getInfo__unknown-artist-error6.json");
+        JsonNode none = ok("get_listening_stats", "{\"username\":\"" + USER + "\"}");
+        assertThat(none.at("/structuredContent/topGenres")).isEmpty();
+        assertThat(text(none)).contains("### Top genres\nNot known: the Last.fm tags of the 10 most played artists "
+                                        + "could not be read.");
+        assertThat(text(none)).contains("get_music_recommendations(username=\"nova_listens\", limit=10)");
+    }
+
+    @Test
     void aPrivateProfileIsAnError() {
         lastfm("user.getInfo", InsightData.userInfo(USER, 10, 1, REGISTERED), "user", USER);
         for (String method : List.of("user.getTopArtists", "user.getTopAlbums", "user.getTopTracks",
@@ -419,6 +448,46 @@ class InsightToolsTest extends ToolTestSupport {
         assertThat(upstreamRequests()).isEqualTo(36);
         assertThat(structured.get("lastfmRequests").asInt()).isEqualTo(36);
         assertThat(structured.get("lastfmRequestBound").asInt()).isEqualTo(65);
+    }
+
+    @Test
+    void aGenreThatCouldNotBeCheckedIsNeverClaimedAbsent() {
+        recommendationScenario();
+        lastfm(404, "artist.getTopTags", "artist.getInfo__unknown-artist-error6.json");
+        JsonNode none = ok("get_music_recommendations",
+                "{\"username\":\"" + USER + "\",\"limit\":3,\"genre\":\"electronic\"}");
+        assertThat(none.at("/structuredContent/recommendations")).isEmpty();
+        assertThat(none.at("/structuredContent/genreChecked").asInt()).isZero();
+        assertThat(none.at("/structuredContent/genreUnchecked").asInt()).isEqualTo(21);
+        assertThat(text(none)).doesNotContain("None of the best")
+                .doesNotContain("checked for the tag")
+                .contains("Could not check the tag \"electronic\" for any of the best 21 candidates: Last.fm did not "
+                          + "give their tags, so none is recommended and none is ruled out.");
+
+        // some tags read: the readable ones are checked, the others are said to be unchecked, not untagged
+        forgetAnswers();
+        lastfm("artist.getTopTags", InsightData.artistTags("Tricky", ordered("trip-hop", 100, "electronic", 60)),
+                "artist", "Tricky");
+        lastfm("artist.getTopTags", InsightData.artistTags("Goldfrapp", ordered("synthpop", 100)),
+                "artist", "Goldfrapp");
+        JsonNode some = ok("get_music_recommendations",
+                "{\"username\":\"" + USER + "\",\"limit\":3,\"genre\":\"electronic\"}");
+        assertThat(names(some.at("/structuredContent/recommendations"), "name")).containsExactly("Tricky");
+        assertThat(some.at("/structuredContent/genreChecked").asInt()).isEqualTo(2);
+        assertThat(some.at("/structuredContent/genreUnchecked").asInt()).isEqualTo(19);
+        assertThat(text(some)).contains("Could not check the tag \"electronic\" for 19 of the best 21 candidates "
+                                        + "(Last.fm did not give their tags): they are left out, not ruled out.")
+                .contains("the best 21 looked up for the tag \"electronic\", 2 of them read");
+
+        // none of the readable ones has the genre: said of those only
+        forgetAnswers();
+        lastfm("artist.getTopTags", InsightData.artistTags("Tricky", ordered("trip-hop", 100)), "artist", "Tricky");
+        JsonNode untagged = ok("get_music_recommendations",
+                "{\"username\":\"" + USER + "\",\"limit\":4,\"genre\":\"electronic\"}");
+        assertThat(untagged.at("/structuredContent/recommendations")).isEmpty();
+        assertThat(text(untagged)).doesNotContain("None of the best 21")
+                .contains("Neither of the 2 candidates whose tags could be read is tagged \"electronic\"; the tags "
+                          + "of the other 19 of the best 21 could not be read.");
     }
 
     @Test

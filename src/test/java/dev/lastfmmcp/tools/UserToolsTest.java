@@ -125,6 +125,38 @@ class UserToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void timestampsBeyondTheirRangeAreInvalidArgumentsThatNeverReachLastfmNorLogAStackTrace() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            for (String tool : java.util.List.of("get_recent_tracks", "get_weekly_artist_chart",
+                    "get_weekly_track_chart", "get_weekly_album_chart")) {
+                for (String[] bad : new String[][] {
+                        {"from", "9223372036854775808", "\"to\":1419100000"},
+                        {"to", "1e30", "\"from\":1419000000"},
+                        {"from", "1e308", "\"to\":1419100000"},
+                        {"to", "\"1e30\"", "\"from\":1419000000"},
+                        {"from", "4102444801", "\"to\":4102444800"}}) {
+                    String arguments = "{\"username\":\"rj\",\"" + bad[0] + "\":" + bad[1] + "," + bad[2] + "}";
+                    assertThat(text(error(tool, arguments))).as("%s %s", tool, arguments)
+                            .startsWith("Invalid arguments for " + tool + ": " + bad[0] + ": ")
+                            .contains("4102444800")
+                            .doesNotContain("failed unexpectedly");
+                }
+            }
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(LASTFM.getAllServeEvents()).isEmpty();
+        assertThat(logged.list).as("log events with a stack trace")
+                .noneMatch(event -> event.getThrowableProxy() != null);
+    }
+
+    @Test
     void aPrivateHistoryIsAnErrorThatSaysWhatStillWorks() {
         lastfm(403, "user.getRecentTracks", "user.getRecentTracks__private-history-error17.json");
         JsonNode result = error("get_recent_tracks", "{\"username\":\"hidden_one\"}");

@@ -182,7 +182,10 @@ class RecommendationPlanTest {
         }));
         assertThat(plan.picks()).extracting(Recommendations.Candidate::name).containsExactly("Y");
         assertThat(plan.matchedTags("Y")).containsExactly("dream-pop");
-        assertThat(plan.genreChecked()).isEqualTo(3);
+        // Z's tags could not be read: not checked, so neither kept nor counted as checked
+        assertThat(plan.genreChecked()).isEqualTo(2);
+        assertThat(plan.genreUnchecked()).isEqualTo(1);
+        assertThat(plan.genreLookedUp()).isEqualTo(3);
         assertThat(plan.skipped()).containsExactly("The tags of Z could not be read, so they were not recommended.");
         assertThat(plan.requests()).isEqualTo(2 + 2 + 3);
         assertThat(plan.requestBound()).isEqualTo(2 + 2 + 3 + 10);

@@ -65,6 +65,31 @@ class ToolCatalogueTest {
         }
     }
 
+    /** An integer argument without both bounds lets 2^63 or 1e308 through to a bean (or to Last.fm). */
+    @Test
+    void everyIntegerArgumentHasAMinimumAndAMaximum() {
+        List<String> unbounded = new java.util.ArrayList<>();
+        int integers = 0;
+        for (ToolDefinition definition : catalogue.all()) {
+            JsonNode properties = mapper.valueToTree(definition.tool().inputSchema()).path("properties");
+            for (var it = properties.fields(); it.hasNext();) {
+                var property = it.next();
+                JsonNode type = property.getValue().path("type");
+                boolean integer = type.isArray() ? type.toString().contains("\"integer\"")
+                        : type.asText().equals("integer") || type.asText().equals("number");
+                if (integer) {
+                    integers++;
+                    if (!property.getValue().path("minimum").isNumber()
+                        || !property.getValue().path("maximum").isNumber()) {
+                        unbounded.add(definition.name() + "." + property.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(integers).isGreaterThan(30);
+        assertThat(unbounded).as("integer arguments without minimum and maximum").isEmpty();
+    }
+
     /** Catches YAML flow mappings that split a description at a comma. */
     private static void assertDescriptionsAreText(String tool, JsonNode node) {
         node.fields().forEachRemaining(field -> {

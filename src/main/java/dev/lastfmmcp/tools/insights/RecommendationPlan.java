@@ -33,6 +33,7 @@ public class RecommendationPlan extends InsightPlan {
     private List<Recommendations.Candidate> candidates = List.of();
     private int similarLists;
     private int genreChecked;
+    private int genreUnchecked;
     private List<Recommendations.Candidate> picks = List.of();
     private final Map<String, List<String>> matchedTags = new LinkedHashMap<>();
     private final Map<String, RankedTrack> topTracks = new LinkedHashMap<>();
@@ -152,7 +153,8 @@ public class RecommendationPlan extends InsightPlan {
                 kept.add(candidate);
             }
         }
-        genreChecked = genreCandidates().size();
+        genreChecked = genreCandidates().size() - unread.size();
+        genreUnchecked = unread.size();
         if (!unread.isEmpty()) {
             skip("The tags of " + String.join(", ", unread) + " could not be read, so they were not "
                         + "recommended.");
@@ -231,9 +233,19 @@ public class RecommendationPlan extends InsightPlan {
         return similarLists;
     }
 
-    /** How many candidates had their tags checked for the genre. */
+    /** How many candidates had their tags read and checked for the genre. */
     public int genreChecked() {
         return genreChecked;
+    }
+
+    /** How many of the best candidates could not be checked for the genre (their tags could not be read). */
+    public int genreUnchecked() {
+        return genreUnchecked;
+    }
+
+    /** How many of the best candidates had their tags looked up: checked plus unchecked. */
+    public int genreLookedUp() {
+        return genreChecked + genreUnchecked;
     }
 
     public List<Recommendations.Candidate> picks() {

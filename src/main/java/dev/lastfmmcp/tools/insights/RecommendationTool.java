@@ -119,6 +119,7 @@ public class RecommendationTool {
                 .put("recommendations", recommendations)
                 .put("candidates", plan.candidates().size())
                 .put("genreChecked", plan.genre() == null ? null : plan.genreChecked())
+                .put("genreUnchecked", plan.genre() == null ? null : plan.genreUnchecked())
                 .put("libraryChecked", plan.library().artists().size())
                 .put("libraryTotal", plan.library().page() == null ? plan.library().artists().size()
                         : plan.library().page().total())
@@ -131,12 +132,15 @@ public class RecommendationTool {
         intro(out, plan);
         if (recommendations.isEmpty()) {
             out.line(nothingFound(plan));
+        } else if (plan.genre() != null && plan.genreUnchecked() > 0) {
+            out.line("Could not check the tag \"" + escape(plan.genre()) + "\" for " + plan.genreUnchecked()
+                     + " of " + best(plan.genreLookedUp()) + " (Last.fm did not give their tags): they are left "
+                     + "out, not ruled out.").blank();
         }
         out.numbered(recommendations.stream().map(RecommendationTool::line).toList());
         out.blank().line("_How: " + number(plan.candidates().size()) + " candidates from " + plan.similarLists()
                          + " similar-artist lists, each scored by Σ (seed's share of plays × Last.fm match)"
-                         + (plan.genre() == null ? "" : "; the best " + plan.genreChecked() + " checked for the tag \""
-                                                        + escape(plan.genre()) + "\"") + "._");
+                         + genreHow(plan) + "._");
         plan.footer(out);
         nextSteps(out, plan, recommendations);
         return out.build();
@@ -191,10 +195,45 @@ public class RecommendationTool {
             return escape(plan.user()) + " has no scrobbles yet, so there is nothing to base recommendations on.";
         }
         if (plan.genre() != null && !plan.candidates().isEmpty()) {
-            return "None of the best " + plan.genreChecked() + " candidates is tagged \"" + escape(plan.genre())
-                   + "\" on Last.fm. Try a broader genre, or leave the genre out.";
+            String genre = "\"" + escape(plan.genre()) + "\"";
+            int checked = plan.genreChecked();
+            int unchecked = plan.genreUnchecked();
+            if (unchecked == 0) {
+                return (checked == 1 ? "The best candidate is not" : "None of the best " + checked
+                                                                     + " candidates is")
+                       + " tagged " + genre + " on Last.fm. Try a broader genre, or leave the genre out.";
+            }
+            if (checked == 0) {
+                return "Could not check the tag " + genre + " for " + (unchecked == 1 ? "" : "any of ")
+                       + best(unchecked) + ": Last.fm did not give " + (unchecked == 1 ? "its" : "their")
+                       + " tags, so none is recommended and none is ruled out. Try again in a minute, or leave the "
+                       + "genre out.";
+            }
+            String readable = checked == 1 ? "The one candidate whose tags could be read is not"
+                    : (checked == 2 ? "Neither of the 2" : "None of the " + checked)
+                      + " candidates whose tags could be read is";
+            return readable + " tagged " + genre + "; the tags of the other " + unchecked + " of "
+                   + "the best " + plan.genreLookedUp() + " could not be read. Try again in a minute, a broader "
+                   + "genre, or leave the genre out.";
         }
         return "Every artist similar to the seeds is already in " + escape(plan.user()) + "'s library.";
+    }
+
+    /** "the best candidate" or "the best 5 candidates". */
+    private static String best(int count) {
+        return count == 1 ? "the best candidate" : "the best " + count + " candidates";
+    }
+
+    /** The genre part of the "How" line: how many candidates were looked up, and how many of them could be read. */
+    private static String genreHow(RecommendationPlan plan) {
+        if (plan.genre() == null) {
+            return "";
+        }
+        String genre = "\"" + escape(plan.genre()) + "\"";
+        return plan.genreUnchecked() == 0
+                ? "; the best " + plan.genreChecked() + " checked for the tag " + genre
+                : "; the best " + plan.genreLookedUp() + " looked up for the tag " + genre + ", "
+                  + plan.genreChecked() + " of them read";
     }
 
     private static String line(Recommendation r) {

@@ -20,7 +20,7 @@ final class StatsMarkdown {
         out.heading("Listening statistics: " + escape(plan.displayName()) + ", " + plan.period().words());
         overview(out, plan, stats);
         rankings(out, stats);
-        genres(out, stats);
+        genres(out, plan, stats);
         listening(out, plan, stats);
         allTime(out, stats);
         plan.footer(out);
@@ -76,17 +76,46 @@ final class StatsMarkdown {
         }
     }
 
-    private static void genres(ToolOutput out, StatsSummary stats) {
+    private static void genres(ToolOutput out, StatsPlan plan, StatsSummary stats) {
         if (stats.topGenres().isEmpty()) {
+            if (plan.tagLookups() > 0 && plan.untagged().size() == plan.tagLookups()) {
+                out.blank().line("### Top genres");
+                out.line("Not known: the Last.fm tags of " + mostPlayed(plan.tagLookups())
+                         + " could not be read.");
+            }
             return;
         }
         out.blank().line("### Top genres");
-        out.line("_From the Last.fm tags of the most played artists, weighted by their plays._");
+        out.line("_From the Last.fm tags of " + tagSource(plan, true) + ", weighted by their plays._");
         out.numbered(stats.topGenres().stream().limit(StatsPlan.TOP_SHOWN)
                 .map(g -> "**" + escape(g.name()) + "** — " + Insights.percent(g.share()) + " ("
                           + String.join(", ", g.artists().stream().limit(3).map(Markdown::escape).toList())
                           + (g.artists().size() > 3 ? ", …" : "") + ")")
                 .toList());
+    }
+
+    /**
+     * Whose tags the genres come from: "the 10 most played artists", or with some unread "8 of the 10 most played
+     * artists (the tags of A and B could not be read)" (naming them when {@code names}, else counting them).
+     */
+    static String tagSource(StatsPlan plan, boolean names) {
+        List<String> unread = plan.untagged();
+        if (unread.isEmpty()) {
+            return mostPlayed(plan.tagged().size());
+        }
+        String which = names ? "the tags of " + (unread.size() <= 3 ? and(unread.stream().map(Markdown::escape)
+                .toList()) : unread.size() + " of them") : unread.size() + "";
+        return (plan.tagLookups() - unread.size()) + " of " + mostPlayed(plan.tagLookups()) + " (" + which
+               + " could not be read)";
+    }
+
+    private static String mostPlayed(int count) {
+        return count == 1 ? "the most played artist" : "the " + count + " most played artists";
+    }
+
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static void listening(ToolOutput out, StatsPlan plan, StatsSummary stats) {

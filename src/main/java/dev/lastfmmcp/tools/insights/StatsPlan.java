@@ -40,6 +40,8 @@ public class StatsPlan extends InsightPlan {
     private TopTracks tracks;
     private RecentTracks recent;
     private final List<ListeningStats.TaggedArtist> tagged = new ArrayList<>();
+    private final List<String> untagged = new ArrayList<>();
+    private int tagLookups;
 
     public StatsPlan(String user, Period period, ZoneId zone, Instant now, InsightSettings settings) {
         this.user = user;
@@ -133,6 +135,8 @@ public class StatsPlan extends InsightPlan {
                 missing.add(artist.name());
             }
         }
+        tagLookups = tagArtists().size();
+        untagged.addAll(missing);
         if (!missing.isEmpty()) {
             skip("The tags of " + String.join(", ", missing) + " could not be read, so the genres leave "
                         + (missing.size() == 1 ? "that artist" : "those artists") + " out.");
@@ -203,6 +207,16 @@ public class StatsPlan extends InsightPlan {
 
     public List<ListeningStats.TaggedArtist> tagged() {
         return List.copyOf(tagged);
+    }
+
+    /** How many of the most played artists had their tags looked up for the genres (read or not). */
+    public int tagLookups() {
+        return tagLookups;
+    }
+
+    /** The artists whose tags were looked up but could not be read (the genres leave them out). */
+    public List<String> untagged() {
+        return List.copyOf(untagged);
     }
 
     /** The most requests one call can make: 5 plus the tagged artists. */

@@ -81,7 +81,7 @@ public record StatsSummary(long scrobbles, boolean scrobblesExact, long uniqueAr
         }
         List<ListeningStats.Genre> genres = ListeningStats.genres(plan.tagged(), GENRES);
         if (!genres.isEmpty()) {
-            how.put("topGenres", "artist.getTopTags of the " + plan.tagged().size() + " most played artists: each "
+            how.put("topGenres", "artist.getTopTags of " + StatsMarkdown.tagSource(plan, false) + ": each "
                                  + "artist's first " + ListeningStats.TAGS_PER_ARTIST + " genre tags, weighted by the "
                                  + "artist's plays × the tag's Last.fm count / 100; share = weight ÷ all weights");
         }
