@@ -171,7 +171,7 @@ class UserChartsAndFriendsToolsTest extends ToolTestSupport {
                                             + "— last played **Teardrop** by Massive Attack · Tue 20 Oct 2020, "
                                             + "09:26 (")
                 .contains("\n2. **frikandel\\_** — ▶ now playing **Apocalypse Dreams** by Tame Impala\n"
-                          + "3. **hidden\\_one** — listening history hidden\n")
+                          + "3. **hidden_one** — listening history hidden\n")
                 .contains("_Latest tracks: 1 came with user.getFriends; 2 looked up with user.getRecentTracks, one "
                           + "call per friend (at most limit = 3). Times in UTC._")
                 .contains("get_recent_tracks(username=\"eartle\", limit=10)")
