@@ -16,12 +16,22 @@ import org.apache.camel.Variable;
  */
 public class AuditRecords {
 
+    /** Calls of a batch listed one by one; the rest are counted. */
+    static final int MAX_BATCH_ITEMS = 100;
+
     private final ObjectMapper mapper;
     private final Redactor redactor;
+    private final int maxRecordChars;
 
     public AuditRecords(ObjectMapper mapper, Redactor redactor) {
+        this(mapper, redactor, 16_384);
+    }
+
+    /** @param maxRecordChars longest record kept whole; a longer one keeps everything but the parameters */
+    public AuditRecords(ObjectMapper mapper, Redactor redactor, int maxRecordChars) {
         this.mapper = mapper;
         this.redactor = redactor;
+        this.maxRecordChars = maxRecordChars;
     }
 
     /** The cache key: time first, so keys sort by arrival. */
@@ -33,7 +43,8 @@ public class AuditRecords {
         ObjectNode record = mapper.createObjectNode();
         record.put("timestamp", request.getReceivedAt().toString());
         record.put("correlationId", request.getCorrelationId());
-        record.put("sessionId", request.getSessionId());
+        // the session id is a bearer credential: the record keeps a fingerprint that ties a session's records together
+        record.put("sessionHash", Fingerprint.of(request.getSessionId()));
         record.put("user", request.getUser());
         record.put("transport", request.getTransport());
         record.put("httpMethod", request.getHttpMethod());
@@ -44,23 +55,27 @@ public class AuditRecords {
             record.put("method", "batch");
         } else if (!calls.isEmpty()) {
             McpCall call = calls.get(0);
-            record.put("method", call.getMethod());
-            record.put("name", call.getName());
+            record.put("method", redactor.truncate(call.getMethod()));
+            record.put("name", redactor.truncate(call.getName()));
             if (call.getParams() != null) {
                 record.set("params", redactor.redact(call.getParams()));
             }
         } else if (request.getMessage() != null) {
-            record.put("method", request.getMessage().path("method").asText(null));
+            record.put("method", redactor.truncate(request.getMessage().path("method").asText(null)));
         } else if (request.getLabel() != null) {
             record.put("method", request.getLabel());
         }
         if (request.isBatch()) {
             ArrayNode items = record.putArray("calls");
             for (McpCall call : calls) {
+                if (items.size() == MAX_BATCH_ITEMS) {
+                    record.put("moreCalls", calls.size() - MAX_BATCH_ITEMS);
+                    break;
+                }
                 ObjectNode item = items.addObject();
-                item.put("method", call.getMethod());
-                item.put("id", call.getMessage().idText());
-                item.put("name", call.getName());
+                item.put("method", redactor.truncate(call.getMethod()));
+                item.put("id", redactor.truncate(call.getMessage().idText()));
+                item.put("name", redactor.truncate(call.getName()));
                 if (call.getParams() != null) {
                     item.set("params", redactor.redact(call.getParams()));
                 }
@@ -74,6 +89,16 @@ public class AuditRecords {
         record.put("status", request.getStatus());
         record.put("latencyMs", request.getLatencyMs());
         try {
+            String json = mapper.writeValueAsString(record);
+            if (json.length() <= maxRecordChars) {
+                return json;
+            }
+            record.remove("params");
+            if (record.get("calls") instanceof ArrayNode items) {
+                items.forEach(item -> ((ObjectNode) item).remove("params"));
+            }
+            record.put("paramsOmitted", "the parameters made the record " + json.length()
+                                        + " characters long; records keep at most " + maxRecordChars);
             return mapper.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit record could not be written", e);

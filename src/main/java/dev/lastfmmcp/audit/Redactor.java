@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Makes parameters safe to store: secrets (keys, tokens, signatures, passwords, session keys) are replaced, long
- * strings cut, long arrays and deep nesting bounded.
+ * strings cut, long arrays, objects with many members, long member names and deep nesting bounded, so a record's
+ * size has a ceiling whatever a client sends.
  */
 public class Redactor {
 
@@ -22,6 +23,11 @@ public class Redactor {
             "sessionkey", "authorization", "cookie", "password", "passwd", "code_verifier");
     private static final int MAX_ARRAY_ITEMS = 20;
     private static final int MAX_DEPTH = 6;
+    /** Members kept of one object; the rest are counted under {@link #MORE_MEMBERS}. */
+    static final int MAX_MEMBERS = 50;
+    /** Longest member name kept as it is; longer ones are cut. */
+    static final int MAX_KEY_LENGTH = 64;
+    public static final String MORE_MEMBERS = "…";
 
     private final int maxValueLength;
 
@@ -47,11 +53,21 @@ public class Redactor {
         }
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
+            int kept = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
+                if (kept == MAX_MEMBERS) {
+                    out.put(MORE_MEMBERS, (node.size() - MAX_MEMBERS) + " more members");
+                    break;
+                }
                 // progress tokens are correlation handles, not credentials
                 boolean secret = isSecretKey(field.getKey()) && !field.getKey().equals("progressToken");
-                out.set(field.getKey(), secret ? TextNode.valueOf(REDACTED) : redact(field.getValue(), depth + 1));
+                String key = field.getKey().length() <= MAX_KEY_LENGTH ? field.getKey()
+                        : field.getKey().substring(0, MAX_KEY_LENGTH) + "…";
+                if (!out.has(key)) {
+                    kept++;
+                }
+                out.set(key, secret ? TextNode.valueOf(REDACTED) : redact(field.getValue(), depth + 1));
             }
             return out;
         }

@@ -44,6 +44,7 @@ import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.mcp.SessionQuota;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
@@ -103,16 +104,20 @@ public class AppConfiguration implements CamelConfiguration {
         ServerIdentity identity = ServerIdentity.load();
 
         // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
+        Duration reaperInterval = settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1));
         InfinispanStores.Limits limits = new InfinispanStores.Limits(
                 settings.duration("mcp.session.idle-timeout", Duration.ofHours(24)),
-                settings.longValue("mcp.session.max-sessions", 100_000),
+                settings.longValue("mcp.session.max-bytes", 128L << 20),
                 settings.duration("mcp.audit.ttl", Duration.ofDays(7)),
-                settings.longValue("mcp.audit.max-entries", 100_000),
-                settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1)));
+                settings.longValue("mcp.audit.max-bytes", 64L << 20),
+                reaperInterval);
+        SessionQuota quota = new SessionQuota(settings.integer("mcp.session.max-sessions", 20_000),
+                settings.integer("mcp.session.max-per-client", 100), reaperInterval.toSeconds());
         SessionStreams streams = new SessionStreams(settings.integer("mcp.stream.replay-buffer", 100));
         registry.bind("sessionStreams", streams);
         List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
+        onSessionEnd.add(quota::release);
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits);
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
@@ -127,7 +132,7 @@ public class AppConfiguration implements CamelConfiguration {
         // looked up by the audit route's endpoint (cacheContainer=#infinispanCacheManager) when it is created
         registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
         SessionStore sessions = new SessionStore(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock);
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock, quota);
 
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host", "127.0.0.1");
@@ -167,7 +172,7 @@ public class AppConfiguration implements CamelConfiguration {
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
-                mapper));
+                mapper, settings.integer("mcp.session.max-capabilities-chars", 4096)));
 
         // --- Last.fm client (direct:lastfm-call) ---
         Map<DataClass, Duration> ttls = new EnumMap<>(DataClass.class);
@@ -206,7 +211,10 @@ public class AppConfiguration implements CamelConfiguration {
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
         registry.bind("mcpLog", mcpLog);
-        Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec);
+        Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec,
+                new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session", 10),
+                        settings.integer("mcp.subscriptions.max-watched", 100)),
+                lastfmPacer::queued);
         registry.bind("subscriptions", subscriptions);
         onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
@@ -278,7 +286,8 @@ public class AppConfiguration implements CamelConfiguration {
 
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
-                new Redactor(settings.integer("mcp.audit.max-value-length", 200))));
+                new Redactor(settings.integer("mcp.audit.max-value-length", 200)),
+                settings.integer("mcp.audit.max-record-chars", 8192)));
 
         // --- web ---
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.lifecycle.ComponentStatus;
@@ -20,6 +21,7 @@ public final class InfinispanStores {
     public static final String SESSIONS = "mcp-sessions";
     public static final String AUDIT = "mcp-audit";
     private static final String NAME = "lastfm-mcp";
+    private static final String TEXT = "text/plain; charset=UTF-8";
 
     private InfinispanStores() {
     }
@@ -41,7 +43,12 @@ public final class InfinispanStores {
      * @param reaperInterval how often expired entries are purged (and expiry events fire, which end GET streams and
      *                       subscriptions of idle sessions)
      */
-    public record Limits(Duration sessionIdleTimeout, long maxSessions, Duration auditTtl, long auditMaxEntries,
+    /**
+     * @param sessionMaxBytes heap the session cache may take; sessions are refused by count ({@code SessionQuota})
+     *                        long before, this is the backstop
+     * @param auditMaxBytes   heap the audit cache may take; the oldest records make room for new ones
+     */
+    public record Limits(Duration sessionIdleTimeout, long sessionMaxBytes, Duration auditTtl, long auditMaxBytes,
             Duration reaperInterval) {
     }
 
@@ -74,16 +81,19 @@ public final class InfinispanStores {
         CompletableFuture<EmbeddedCacheManager> ahead = prestarted;
         prestarted = null;
         EmbeddedCacheManager manager = ahead != null ? ahead.join() : newManager();
+        // the caches store their strings as UTF-8 bytes, which lets Infinispan bound them by size in bytes
         manager.defineConfiguration(SESSIONS, new ConfigurationBuilder()
+                .encoding().mediaType(TEXT)
                 .expiration().maxIdle(limits.sessionIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(limits.reaperInterval().toMillis(), TimeUnit.MILLISECONDS)
-                .memory().maxCount(limits.maxSessions())
+                .memory().maxSize(Long.toString(limits.sessionMaxBytes())).whenFull(EvictionStrategy.REMOVE)
                 .statistics().enable()
                 .build());
         manager.defineConfiguration(AUDIT, new ConfigurationBuilder()
+                .encoding().mediaType(TEXT)
                 .expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
-                .memory().maxCount(limits.auditMaxEntries())
+                .memory().maxSize(Long.toString(limits.auditMaxBytes())).whenFull(EvictionStrategy.REMOVE)
                 .statistics().enable()
                 .build());
         manager.getCache(SESSIONS);

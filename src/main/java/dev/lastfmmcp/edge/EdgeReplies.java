@@ -28,8 +28,10 @@ public class EdgeReplies {
 
     /** A new request record for an exchange handled outside the routes. */
     public McpRequest begin(HttpServerRequest http) {
-        return new McpRequest(McpHttp.correlationId(http.getHeader(McpHttp.CORRELATION_HEADER)), System.nanoTime(),
-                clock.instant(), http.method().name(), http.path());
+        McpRequest request = new McpRequest(McpHttp.correlationId(http.getHeader(McpHttp.CORRELATION_HEADER)),
+                System.nanoTime(), clock.instant(), http.method().name(), http.path());
+        request.setClientAddress(McpHttp.clientAddress(http.remoteAddress()));
+        return request;
     }
 
     /** Writes the rejection (unless a response is already under way) and records it. */

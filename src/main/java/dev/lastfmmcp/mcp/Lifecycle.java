@@ -20,12 +20,20 @@ public class Lifecycle {
     private final ServerIdentity identity;
     private final String instructions;
     private final ObjectMapper mapper;
+    private final int maxCapabilitiesChars;
 
     public Lifecycle(SessionStore sessions, ServerIdentity identity, String instructions, ObjectMapper mapper) {
+        this(sessions, identity, instructions, mapper, 4096);
+    }
+
+    /** @param maxCapabilitiesChars most of the client's capabilities (as JSON) a session keeps */
+    public Lifecycle(SessionStore sessions, ServerIdentity identity, String instructions, ObjectMapper mapper,
+            int maxCapabilitiesChars) {
         this.sessions = sessions;
         this.identity = identity;
         this.instructions = instructions;
         this.mapper = mapper;
+        this.maxCapabilitiesChars = maxCapabilitiesChars;
     }
 
     /** Negotiates the version, opens a session and answers with what this server is and can do. */
@@ -38,18 +46,19 @@ public class Lifecycle {
         }
         String version = ProtocolVersions.negotiate(requested.textValue());
         JsonNode clientInfo = params.path("clientInfo");
-        Map<String, Object> clientCapabilities = params.get("capabilities") instanceof ObjectNode caps
-                ? mapper.convertValue(caps, Map.class) : Map.of();
+        Map<String, Object> clientCapabilities = ClientCapabilities.bounded(params.get("capabilities"),
+                maxCapabilitiesChars, mapper);
+        String clientName = ClientCapabilities.info(clientInfo, "name");
+        String clientVersion = ClientCapabilities.info(clientInfo, "version");
         Session session;
         if (request.isLegacy()) {
             // the legacy transport's session exists since GET /sse; initialize negotiates on it
             Session open = request.getSession();
-            session = new Session(open.id(), version, text(clientInfo, "name"), text(clientInfo, "version"),
-                    clientCapabilities, open.createdAt(), open.logLevel(), open.user());
+            session = new Session(open.id(), version, clientName, clientVersion, clientCapabilities, open.createdAt(), open.logLevel(), open.user());
             sessions.save(session);
         } else {
-            session = sessions.create(version, text(clientInfo, "name"), text(clientInfo, "version"),
-                    clientCapabilities);
+            session = sessions.create(version, clientName, clientVersion, clientCapabilities,
+                    request.getClientAddress());
             request.putResponseHeader(SESSION_HEADER, session.id());
         }
         request.setSession(session);
@@ -75,10 +84,5 @@ public class Lifecycle {
         sessions.save(session);
         request.setSession(session);
         return Map.of();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.textValue() : null;
     }
 }

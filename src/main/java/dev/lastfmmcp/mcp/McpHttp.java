@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
+import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -55,6 +56,11 @@ public class McpHttp {
         return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
+    /** The peer's IP address, or null when the socket does not say. */
+    public static String clientAddress(SocketAddress peer) {
+        return peer == null ? null : peer.hostAddress();
+    }
+
     /** Opens the request context (variable {@code mcp}); a caller's safe X-Correlation-Id is kept. */
     public void begin(Exchange exchange) {
         String correlationId = correlationId(exchange.getMessage().getHeader(CORRELATION_HEADER, String.class));
@@ -65,6 +71,7 @@ public class McpHttp {
         HttpMessage http = exchange.getIn(HttpMessage.class);
         if (http != null) {
             request.setHttpResponse(http.getResponse());
+            request.setClientAddress(clientAddress(http.getRequest().remoteAddress()));
         }
         if (LEGACY_MESSAGES_PATH.equals(request.getPath())) {
             request.setTransport("legacy-sse");
@@ -112,6 +119,7 @@ public class McpHttp {
                                               + ")");
         }
         if (!request.isBatch() && "initialize".equals(request.getMessage().path("method").asText(null))) {
+            sessions.checkRoom(request.getClientAddress());
             return;
         }
         if (sessionId == null || sessionId.isEmpty()) {

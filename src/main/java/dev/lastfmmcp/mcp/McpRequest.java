@@ -25,6 +25,7 @@ public class McpRequest {
     private final String httpMethod;
     private final String path;
     private String transport = "streamable-http";
+    private String clientAddress;
 
     private List<JsonNode> messages = List.of();
     private boolean batch;
@@ -72,6 +73,15 @@ public class McpRequest {
 
     public String getPath() {
         return path;
+    }
+
+    /** The client's IP address as the socket saw it (null when unknown); sessions are counted per address. */
+    public String getClientAddress() {
+        return clientAddress;
+    }
+
+    public void setClientAddress(String clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     public String getTransport() {

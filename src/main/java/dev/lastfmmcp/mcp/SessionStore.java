@@ -25,21 +25,46 @@ public class SessionStore {
     private final ObjectMapper mapper;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final SessionQuota quota;
 
     public SessionStore(Supplier<? extends ConcurrentMap<String, String>> store, ObjectMapper mapper, Clock clock) {
+        this(store, mapper, clock, new SessionQuota(Integer.MAX_VALUE, Integer.MAX_VALUE, 60));
+    }
+
+    public SessionStore(Supplier<? extends ConcurrentMap<String, String>> store, ObjectMapper mapper, Clock clock,
+            SessionQuota quota) {
         this.store = store;
         this.mapper = mapper;
         this.clock = clock;
+        this.quota = quota;
     }
 
-    /** A new session with a 256-bit random id (base64url: visible ASCII only). */
+    /** Throws a 503 (with Retry-After) when the server or this client address has no room for another session. */
+    public void checkRoom(String client) {
+        quota.checkRoom(client);
+    }
+
+    /** Forgets a session that ended some way (deleted, expired, evicted) so it no longer counts. */
+    public void ended(String sessionId) {
+        quota.release(sessionId);
+    }
+
+    /** A new session with a 256-bit random id (base64url: visible ASCII only), counted against the quota. */
     public Session create(String protocolVersion, String clientName, String clientVersion,
             Map<String, Object> clientCapabilities) {
+        return create(protocolVersion, clientName, clientVersion, clientCapabilities, null);
+    }
+
+    /** As {@link #create(String, String, String, Map)}, for {@code client} (its address). */
+    public Session create(String protocolVersion, String clientName, String clientVersion,
+            Map<String, Object> clientCapabilities, String client) {
+        checkRoom(client);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities,
                 clock.instant(), null, null);
+        quota.opened(id, client);
         save(session);
         return session;
     }

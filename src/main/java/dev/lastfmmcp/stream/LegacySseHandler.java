@@ -46,7 +46,9 @@ public class LegacySseHandler implements Handler<RoutingContext> {
         try {
             guard.checkOrigin(http.getHeader("Origin"));
             guard.checkHost(http.getHeader("Host"));
-            Session session = sessions.create(ProtocolVersions.V2024_11_05, null, null, Map.of());
+            sessions.checkRoom(request.getClientAddress());
+            Session session = sessions.create(ProtocolVersions.V2024_11_05, null, null, Map.of(),
+                    request.getClientAddress());
             request.setSession(session);
             request.setProtocolVersion(ProtocolVersions.V2024_11_05);
             SseConnection connection = SseConnection.open(response, McpHttp.CORRELATION_HEADER,

@@ -7,9 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.RecentTrack;
@@ -21,14 +24,17 @@ import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.resources.ResourceCatalogue;
 import dev.lastfmmcp.resources.ResourceUri;
 import dev.lastfmmcp.resources.UriTemplate;
+import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Variable;
 
 /**
  * Resource subscriptions ({@code resources/subscribe}) on {@code lastfm://user/{username}/recent} and
  * {@code …/profile}. While anyone is subscribed, the poller checks each user once per interval (one shared check per
  * user and resource, however many sessions subscribe) and sends {@code notifications/resources/updated} to every
- * subscribed session when a new scrobble or a now-playing change appears (recent) or the profile changes. A
- * subscription ends with unsubscribe or with its session.
+ * subscribed session when a new scrobble or a now-playing change appears (recent) or the profile changes. Subscribing
+ * checks the resource once (the user must exist; the answer is the baseline). A subscription ends with unsubscribe or
+ * with its session; polling stops with the last watcher. Sessions and the server watch a bounded number of resources,
+ * and polls yield to interactive calls waiting for the Last.fm budget.
  */
 public class Subscriptions {
 
@@ -51,11 +57,28 @@ public class Subscriptions {
     private final SessionStreams streams;
     private final McpLog log;
     private final JsonRpcCodec codec;
+    private final Limits limits;
+    private final IntSupplier waitingCalls;
+
+    /**
+     * @param maxPerSession resources one session may watch
+     * @param maxWatched    resources watched in all (each costs one Last.fm call per poll interval)
+     */
+    public record Limits(int maxPerSession, int maxWatched) {
+    }
 
     public Subscriptions(SessionStreams streams, McpLog log, JsonRpcCodec codec) {
+        this(streams, log, codec, new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE), () -> 0);
+    }
+
+    /** @param waitingCalls Last.fm calls waiting for the rate budget; polls yield while there are any */
+    public Subscriptions(SessionStreams streams, McpLog log, JsonRpcCodec codec, Limits limits,
+            IntSupplier waitingCalls) {
         this.streams = streams;
         this.log = log;
         this.codec = codec;
+        this.limits = limits;
+        this.waitingCalls = waitingCalls;
     }
 
     /**
@@ -82,13 +105,76 @@ public class Subscriptions {
                 SUBSCRIBABLE.stream().map(UriTemplate::template).toList()) + ", not " + uri);
     }
 
-    public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
+    /**
+     * The first step of {@code resources/subscribe}: the resource the URI names, when this session and the server
+     * may watch one more (-32602 for a bad URI or a session at its bound, -32603 when the server watches all it may).
+     */
+    public Target admit(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
         Target target = parse(call.param("uri"));
         call.setName(target.uri());
+        if (sessionsByUri.getOrDefault(target.uri(), Set.of()).contains(request.getSessionId())) {
+            return target;
+        }
+        long mine = sessionsByUri.values().stream().filter(s -> s.contains(request.getSessionId())).count();
+        if (mine >= limits.maxPerSession()) {
+            throw JsonRpcException.invalidParams("This session already watches " + mine + " resources, the most it "
+                                                 + "may; unsubscribe from one first");
+        }
+        if (!targets.containsKey(target.uri()) && targets.size() >= limits.maxWatched()) {
+            throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR, "The server watches the most resources it may ("
+                                       + limits.maxWatched() + "); try again later");
+        }
+        return target;
+    }
+
+    /** Whether someone already watches it (then its baseline exists or a poll is due; no check is needed). */
+    public boolean isWatched(@Variable("target") Target target) {
+        return targets.containsKey(target.uri());
+    }
+
+    /** Adds the session to the watchers of a resource. */
+    public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("target") Target target) {
         targets.putIfAbsent(target.uri(), target);
         sessionsByUri.computeIfAbsent(target.uri(), uri -> ConcurrentHashMap.newKeySet())
                 .add(request.getSessionId());
         return Map.of();
+    }
+
+    /**
+     * The check made at subscribe time: it proves the user exists and is the baseline, so the first change after
+     * subscribing is notified.
+     */
+    public Map<String, Object> subscribeFrom(@Variable("mcp") McpRequest request, @Variable("target") Target target,
+            @Variable("checked") LastfmResult checked) {
+        if (checked != null && !checked.stale()) {
+            lastSeen.putIfAbsent(target.uri(), fingerprint(checked.data()));
+        }
+        return subscribe(request, target);
+    }
+
+    /**
+     * The check at subscribe time failed: a user Last.fm does not know (or whose history is private) cannot be
+     * watched (-32002); when Last.fm is only unavailable or busy, the subscription stands and the first poll takes
+     * the baseline.
+     */
+    public Map<String, Object> checkFailed(@Variable("mcp") McpRequest request, @Variable("target") Target target,
+            Exception failure) {
+        if (failure instanceof LastfmException lastfm) {
+            switch (lastfm.kind()) {
+                case NOT_FOUND, PRIVATE -> throw new JsonRpcException(JsonRpcErrors.RESOURCE_NOT_FOUND,
+                        "Cannot watch " + target.uri() + ": " + lastfm.getMessage(), Map.of("uri", target.uri()));
+                case UNAVAILABLE, RATE_LIMITED -> {
+                    return subscribe(request, target);
+                }
+                default -> throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR,
+                        "Cannot watch " + target.uri() + ": " + lastfm.getMessage());
+            }
+        }
+        if (failure instanceof UpstreamBusyException) {
+            return subscribe(request, target);
+        }
+        throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR, "Cannot watch " + target.uri()
+                                                                 + ": Last.fm could not be asked; try again");
     }
 
     public Map<String, Object> unsubscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
@@ -119,6 +205,14 @@ public class Subscriptions {
     /** The checks due now: one per subscribed resource (none when nobody is subscribed). */
     public List<Target> dueChecks() {
         return new ArrayList<>(targets.values());
+    }
+
+    /**
+     * Whether to check a due resource now: not when its last watcher left since the round began, and not while
+     * interactive Last.fm calls wait for the rate budget (polls yield; the resource is checked next round).
+     */
+    public boolean shouldCheck(@Variable("target") Target target) {
+        return targets.containsKey(target.uri()) && waitingCalls.getAsInt() == 0;
     }
 
     public LastfmRequest request(Target target) {

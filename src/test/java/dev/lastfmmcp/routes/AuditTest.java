@@ -12,6 +12,7 @@ import dev.lastfmmcp.support.AppTestSupport;
 import dev.lastfmmcp.support.RawMcp;
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
+import dev.lastfmmcp.audit.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -54,7 +55,8 @@ class AuditTest extends AppTestSupport {
                                         + "\"name\":\"ping\",\"arguments\":{\"message\":\"" + "m".repeat(100)
                                         + "\"}}}", session);
         JsonNode record = recordFor(reply);
-        assertThat(record.get("sessionId").asText()).isEqualTo(session);
+        assertThat(record.get("sessionHash").asText()).isEqualTo(Fingerprint.of(session)).hasSize(16);
+        assertThat(record.toString()).doesNotContain(session);
         assertThat(record.get("user").asText()).isEqualTo("anonymous");
         assertThat(record.get("method").asText()).isEqualTo("tools/call");
         assertThat(record.get("name").asText()).isEqualTo("ping");

@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /** resources/subscribe on a user's recent tracks and profile: shared polling, updates on the GET stream. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-               properties = {"camel.server.port=0", "mcp.subscriptions.poll-interval-ms=300"})
+               properties = {"camel.server.port=0", "mcp.subscriptions.poll-interval-ms=300",
+                             "mcp.subscriptions.max-per-session=3", "mcp.subscriptions.max-watched=5"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubscriptionsTest extends ToolTestSupport {
 
@@ -85,16 +86,74 @@ class SubscriptionsTest extends ToolTestSupport {
 
     @Test
     void aSessionThatEndsTakesItsSubscriptionsAndFailuresAreLogged() {
-        lastfm(404, "user.getInfo", "user.getInfo__unknown-user-error6.json");
+        lastfm("user.getInfo", "user.getInfo__TyphoonsNotABot.json");
         String session = mcp().initialize("2025-11-25");
         mcp().request(session, 1, "logging/setLevel", "{\"level\":\"warning\"}");
         try (SseClient stream = stream(session)) {
-            mcp().request(session, 2, "resources/subscribe", "{\"uri\":\"lastfm://user/nobody_here/profile\"}");
+            assertThat(mcp().request(session, 2, "resources/subscribe",
+                    "{\"uri\":\"lastfm://user/TyphoonsNotABot/profile\"}").get("result")).isEmpty();
+            lastfm(404, "user.getInfo", "user.getInfo__unknown-user-error6.json");
             SseClient.Event log = stream.awaitMessage(e -> e.data().contains("notifications/message"));
-            assertThat(log.data()).contains("\"level\":\"warning\"").contains("lastfm://user/nobody_here/profile")
+            assertThat(log.data()).contains("\"level\":\"warning\"").contains("lastfm://user/TyphoonsNotABot/profile")
                     .contains("User not found");
         }
         mcp().send("DELETE", "/mcp", null, Map.of("Mcp-Session-Id", session));
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscriptions().watched() == 0);
+    }
+
+    @Test
+    void aUserLastfmDoesNotKnowCannotBeWatched() {
+        lastfm(404, "user.getInfo", "user.getInfo__unknown-user-error6.json");
+        String session = mcp().initialize("2025-11-25");
+        JsonNode error = mcp().request(session, 1, "resources/subscribe",
+                "{\"uri\":\"lastfm://user/nobody_here/profile\"}");
+        assertThat(error.at("/error/code").asInt()).isEqualTo(-32002);
+        assertThat(error.at("/error/message").asText()).contains("lastfm://user/nobody_here/profile", "User not found");
+        assertThat(subscriptions().watched()).isZero();
+    }
+
+    @Test
+    void theFirstScrobbleAfterSubscribingIsNotified() {
+        lastfm("user.getRecentTracks", "user.getRecentTracks__frikandel_-limit1.json");
+        String session = mcp().initialize("2025-11-25");
+        try (SseClient stream = stream(session)) {
+            mcp().request(session, 1, "resources/subscribe", "{\"uri\":\"" + URI + "\"}");
+            // the scrobble lands before the first poll: the baseline taken at subscribe time sees it as a change
+            lastfm("user.getRecentTracks", recentWithNewScrobble());
+            SseClient.Event update = stream.awaitMessage(e -> e.data().contains("notifications/resources/updated"));
+            assertThat(update.data()).contains("\"uri\":\"" + URI + "\"");
+        }
+        mcp().request(session, 2, "resources/unsubscribe", "{\"uri\":\"" + URI + "\"}");
+    }
+
+    @Test
+    void sessionsAndTheServerWatchABoundedNumberOfResources() {
+        lastfm("user.getRecentTracks", "user.getRecentTracks__frikandel_-limit1.json");
+        String first = mcp().initialize("2025-11-25");
+        String second = mcp().initialize("2025-11-25");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(mcp().request(first, i, "resources/subscribe", "{\"uri\":\"lastfm://user/u" + i + "/recent\"}")
+                    .get("result")).isEmpty();
+        }
+        // subscribing again to the same resource is not one more
+        assertThat(mcp().request(first, 4, "resources/subscribe", "{\"uri\":\"lastfm://user/u1/recent\"}")
+                .get("result")).isEmpty();
+        JsonNode perSession = mcp().request(first, 5, "resources/subscribe", "{\"uri\":\"lastfm://user/u4/recent\"}");
+        assertThat(perSession.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(perSession.at("/error/message").asText()).contains("already watches 3 resources");
+
+        mcp().request(second, 1, "resources/subscribe", "{\"uri\":\"lastfm://user/u4/recent\"}");
+        mcp().request(second, 2, "resources/subscribe", "{\"uri\":\"lastfm://user/u5/recent\"}");
+        JsonNode total = mcp().request(second, 3, "resources/subscribe", "{\"uri\":\"lastfm://user/u6/recent\"}");
+        assertThat(total.at("/error/code").asInt()).isEqualTo(-32603);
+        assertThat(total.at("/error/message").asText()).contains("most resources it may (5)");
+        // an already watched resource costs nothing more
+        assertThat(mcp().request(second, 4, "resources/subscribe", "{\"uri\":\"lastfm://user/u1/recent\"}")
+                .get("result")).isEmpty();
+        assertThat(subscriptions().watched()).isEqualTo(5);
+
+        mcp().send("DELETE", "/mcp", null, Map.of("Mcp-Session-Id", first));
+        mcp().send("DELETE", "/mcp", null, Map.of("Mcp-Session-Id", second));
         await().atMost(Duration.ofSeconds(5)).until(() -> subscriptions().watched() == 0);
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.audit.AuditRecords;
+import dev.lastfmmcp.audit.Fingerprint;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
@@ -49,7 +50,8 @@ class AuditRecordsTest {
         JsonNode record = mapper.readTree(records.build(request));
         assertThat(record.get("timestamp").asText()).isEqualTo("2026-11-21T10:00:00Z");
         assertThat(record.get("correlationId").asText()).isEqualTo("corr-1");
-        assertThat(record.get("sessionId").asText()).isEqualTo("sid-1");
+        assertThat(record.get("sessionHash").asText()).isEqualTo(Fingerprint.of("sid-1"));
+        assertThat(record.has("sessionId")).isFalse();
         assertThat(record.get("user").asText()).isEqualTo("anonymous");
         assertThat(record.get("method").asText()).isEqualTo("tools/call");
         assertThat(record.get("name").asText()).isEqualTo("get_recent_tracks");
@@ -85,5 +87,46 @@ class AuditRecordsTest {
         assertThat(batchRecord.get("outcome").asText()).isEqualTo("partial");
         assertThat(batchRecord.get("calls")).hasSize(2);
         assertThat(batchRecord.at("/calls/1/outcome").asText()).isEqualTo("error:-32601");
+    }
+
+    @Test
+    void boundsObjectsWithManyMembersLongKeysAndWholeRecords() throws Exception {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        String longKey = "x".repeat(10_000);
+        McpRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                                     + "\"capabilities\":{" + members + "},\"" + longKey + "\":1}}");
+        JsonNode record = mapper.readTree(records.build(request));
+        JsonNode capabilities = record.at("/params/capabilities");
+        assertThat(capabilities.size()).isEqualTo(51);
+        assertThat(capabilities.get(Redactor.MORE_MEMBERS).asText()).isEqualTo("4950 more members");
+        record.at("/params").fieldNames().forEachRemaining(key -> assertThat(key.length()).isLessThanOrEqualTo(65));
+
+        AuditRecords small = new AuditRecords(mapper, new Redactor(200), 2_000);
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            wide.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"").append("v".repeat(150)).append("\"");
+        }
+        McpRequest big = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
+                                 + "\"name\":\"ping\",\"arguments\":{" + wide + "}}}");
+        String json = small.build(big);
+        assertThat(json.length()).isLessThanOrEqualTo(2_000);
+        JsonNode bigRecord = mapper.readTree(json);
+        assertThat(bigRecord.has("params")).isFalse();
+        assertThat(bigRecord.get("paramsOmitted").asText()).contains("at most 2000");
+        assertThat(bigRecord.get("method").asText()).isEqualTo("tools/call");
+    }
+
+    @Test
+    void listsAtMostAHundredCallsOfABatch() throws Exception {
+        String[] calls = new String[150];
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}";
+        }
+        JsonNode record = mapper.readTree(records.build(request(calls)));
+        assertThat(record.get("calls")).hasSize(100);
+        assertThat(record.get("moreCalls").asInt()).isEqualTo(50);
     }
 }

@@ -64,4 +64,23 @@ class SubscriptionTargetsTest {
         assertThatThrownBy(() -> Subscriptions.parse(null)).isInstanceOf(JsonRpcException.class)
                 .hasMessage("resources/subscribe needs params.uri");
     }
+
+    @Test
+    void pollsYieldWhileInteractiveCallsWaitAndStopWithTheLastWatcher() {
+        java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        Subscriptions subscriptions = new Subscriptions(null, null, null, new Subscriptions.Limits(10, 10),
+                waiting::get);
+        dev.lastfmmcp.mcp.McpRequest request = new dev.lastfmmcp.mcp.McpRequest("c", 0, java.time.Instant.EPOCH,
+                "POST", "/mcp");
+        request.setSession(new dev.lastfmmcp.mcp.Session("s1", "2025-11-25", null, null, null,
+                java.time.Instant.EPOCH, null, null));
+        Subscriptions.Target target = Subscriptions.parse("lastfm://user/rj/recent");
+        subscriptions.subscribe(request, target);
+        assertThat(subscriptions.shouldCheck(target)).isTrue();
+        waiting.set(2);
+        assertThat(subscriptions.shouldCheck(target)).as("interactive calls are waiting for the budget").isFalse();
+        waiting.set(0);
+        subscriptions.sessionEnded("s1");
+        assertThat(subscriptions.shouldCheck(target)).as("its last watcher left during the round").isFalse();
+    }
 }
