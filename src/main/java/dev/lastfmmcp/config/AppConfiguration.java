@@ -281,7 +281,7 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("insights.recommendations.similar-per-seed", 50),
                 settings.integer("insights.recommendations.genre-candidates", 50));
         registry.bind("fanOut", new FanOut());
-        registry.bind("authStatusTool", new AuthStatusTool(tools));
+        registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
