@@ -88,7 +88,7 @@ class InsightToolsTest extends ToolTestSupport {
         ToolCatalogue tools = context.getRegistry().lookupByNameAndType("toolCatalogue", ToolCatalogue.class);
         assertThat(personal.size() + catalogue.size() + server.size()).isEqualTo(tools.all().size());
         assertThat(text(result)).contains("no Last.fm sign-in yet").contains("`get_listening_stats`")
-                .contains("**Next steps**").contains("get_listening_stats(username=\"rj\"");
+                .contains("**Next steps**").doesNotContain("\"rj\"").doesNotContain("get_listening_stats(");
         assertThat(upstreamRequests()).isZero();
     }
 
@@ -174,7 +174,7 @@ class InsightToolsTest extends ToolTestSupport {
                 .isEqualTo("the sum of the play counts of all 20 artists in user.getTopArtists (period=7day)");
         assertThat(stats.get("skipped")).isEmpty();
 
-        assertThat(text(result)).startsWith("## Listening statistics: nova\\_listens, the last 7 days")
+        assertThat(text(result)).startsWith("## Listening statistics: nova_listens, the last 7 days")
                 .contains("**Scrobbles:** 373 — the sum of the play counts of all 20 artists")
                 .contains("**Unique:** 20 artists · 37 albums · 112 tracks")
                 .contains("**Per day:** 53.3 scrobbles on average — scrobbles ÷ 7 days")
@@ -404,11 +404,11 @@ class InsightToolsTest extends ToolTestSupport {
         assertThat(structured.at("/seeds/0/weight").asDouble()).isCloseTo(300.0 / 1130, within(1e-9));
         assertThat(structured.get("libraryChecked").asInt()).isEqualTo(30);
 
-        assertThat(text(result)).startsWith("## Music recommendations for nova\\_listens")
+        assertThat(text(result)).startsWith("## Music recommendations for nova_listens")
                 .contains("1. **Tricky** — Similar to Portishead (95% match) and Massive Attack (90% match), which "
                           + "you played 150 and 120 times in the last 6 months. Start with \"Hell Is Round the "
                           + "Corner\". (score 22%)")
-                .contains("Seeds: nova\\_listens's 10 most played artists of the last 6 months")
+                .contains("Seeds: nova_listens's 10 most played artists of the last 6 months")
                 .contains("get_artist_top_tracks(artist=\"Tricky\", limit=5)");
 
         // bound: 2 list requests + 10 similar-artist lists + 5 top tracks; the stated bound holds

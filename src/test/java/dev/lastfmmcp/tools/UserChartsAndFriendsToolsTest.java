@@ -63,9 +63,42 @@ class UserChartsAndFriendsToolsTest extends ToolTestSupport {
         assertThat(one.at("/structuredContent/weeks")).hasSize(1);
     }
 
+    /** aidan-'s chart weeks, newest first, aligned with the weekly chart fixtures (12–19 Oct 2020). */
+    private static String weeks(long... froms) {
+        StringBuilder charts = new StringBuilder();
+        for (long from : froms) {
+            charts.append(charts.isEmpty() ? "" : ",").append("{\"#text\":\"\",\"from\":\"").append(from)
+                    .append("\",\"to\":\"").append(from + 7 * 24 * 3600).append("\"}");
+        }
+        return "{\"weeklychartlist\":{\"chart\":[" + charts + "],\"@attr\":{\"user\":\"aidan-\"}}}";
+    }
+
+    @Test
+    void theOldestWeekSuggestsNoWeekBeforeIt() {
+        lastfm("user.getWeeklyArtistChart", "user.getWeeklyArtistChart__aidan-_limit2.json", "user", "aidan-");
+        lastfm("user.getWeeklyChartList", weeks(1602504000L), "user", "aidan-");
+        JsonNode oldest = ok("get_weekly_artist_chart", "{\"username\":\"aidan-\"}");
+        assertThat(text(oldest)).contains("This is the oldest week of aidan-'s weekly charts: there is none before it.")
+                .doesNotContain("from=1601899200")
+                .contains("get_weekly_track_chart(username=\"aidan-\", from=1602504000, to=1603108800)");
+
+        // the week list cannot be read: no guessed week before either
+        dev.lastfmmcp.lastfm.LastfmCaches caches = context.getRegistry().lookupByNameAndType("lastfmCaches",
+                dev.lastfmmcp.lastfm.LastfmCaches.class);
+        caches.answers().invalidateAll();
+        caches.stale().invalidateAll();
+        lastfm(404, "user.getWeeklyChartList", "error__6-user-not-found.json");
+        lastfm("user.getWeeklyTrackChart", "user.getWeeklyTrackChart__aidan-_limit2.json");
+        JsonNode unknown = ok("get_weekly_track_chart", "{\"username\":\"aidan-\",\"from\":1602504000,"
+                                                        + "\"to\":1603108800}");
+        assertThat(text(unknown)).doesNotContain("to=1602504000)").doesNotContain("oldest week")
+                .contains("get_weekly_chart_list(username=\"aidan-\")");
+    }
+
     @Test
     void theLatestWeeklyArtistChartWhenNoWeekIsGiven() {
         lastfm("user.getWeeklyArtistChart", "user.getWeeklyArtistChart__aidan-_limit2.json", "user", "aidan-");
+        lastfm("user.getWeeklyChartList", weeks(1602504000L, 1601899200L, 1601294400L), "user", "aidan-");
         JsonNode result = ok("get_weekly_artist_chart", "{\"username\":\"aidan-\"}");
 
         LASTFM.verify(getRequestedFor(urlPathEqualTo("/2.0/")).withQueryParam("from", absent())
@@ -115,6 +148,7 @@ class UserChartsAndFriendsToolsTest extends ToolTestSupport {
 
     @Test
     void weeklyTrackAndAlbumCharts() {
+        lastfm("user.getWeeklyChartList", weeks(1602504000L, 1601899200L), "user", "aidan-");
         lastfm("user.getWeeklyTrackChart", "user.getWeeklyTrackChart__aidan-_limit2.json");
         JsonNode tracks = ok("get_weekly_track_chart", "{\"username\":\"aidan-\",\"from\":1602504000,"
                                                        + "\"to\":1603108800}");
@@ -171,7 +205,7 @@ class UserChartsAndFriendsToolsTest extends ToolTestSupport {
                                             + "— last played **Teardrop** by Massive Attack · Tue 20 Oct 2020, "
                                             + "09:26 (")
                 .contains("\n2. **frikandel\\_** — ▶ now playing **Apocalypse Dreams** by Tame Impala\n"
-                          + "3. **hidden\\_one** — listening history hidden\n")
+                          + "3. **hidden_one** — listening history hidden\n")
                 .contains("_Latest tracks: 1 came with user.getFriends; 2 looked up with user.getRecentTracks, one "
                           + "call per friend (at most limit = 3). Times in UTC._")
                 .contains("get_recent_tracks(username=\"eartle\", limit=10)")

@@ -198,7 +198,7 @@ class UserToolsTest extends ToolTestSupport {
         JsonNode loved = ok("get_recent_tracks", "{\"username\":\"pl_fan\"}");
         assertThat(loved.at("/structuredContent/tracks")).hasSize(1);
         assertThat(loved.at("/structuredContent/tracks/0/loved").asBoolean()).isTrue();
-        assertThat(text(loved)).contains("## Recent tracks of pl\\_fan")
+        assertThat(text(loved)).contains("## Recent tracks of pl_fan")
                 .contains("1. **Tak Dlugo Czekam (Cialo) (live)** by Republika — _Koncerty w Trojce - Republika_ · "
                           + "Wed 27 Jun 2018, 16:32 ♥");
 
@@ -215,7 +215,7 @@ class UserToolsTest extends ToolTestSupport {
                 + "{\"name\":\"Björk\",\"url\":\"https://www.last.fm/music/Bj%C3%B6rk\"},\"album\":{\"#text\":"
                 + "\"Homogenic\"},\"date\":{\"uts\":\"1700000000\"},\"loved\":\"0\"}]}}", "user", "Łukasz_日本");
         JsonNode result = ok("get_recent_tracks", "{\"username\":\"Łukasz_日本\",\"timezone\":\"Asia/Tokyo\"}");
-        assertThat(text(result)).contains("## Recent tracks of Łukasz\\_日本")
+        assertThat(text(result)).contains("## Recent tracks of Łukasz_日本")
                 .contains("1. **Jóga** by Björk — _Homogenic_ · Wed 15 Nov 2023, 07:13")
                 .contains("get_artist_info(artist=\"Björk\", username=\"Łukasz_日本\")");
     }
@@ -370,7 +370,7 @@ class UserToolsTest extends ToolTestSupport {
                                   + "\"https://www.last.fm/tag/j_pop\"}],\"@attr\":{\"user\":\"RJ\"}}}", "user", "RJ");
         JsonNode result = ok("get_user_top_tags", "{\"username\":\"RJ\"}");
         assertThat(text(result)).startsWith("## Tags RJ uses most\n\n1. **post-rock** — 20 times\n"
-                                            + "2. **j\\_pop** — 1 time\n\n2 tags.");
+                                            + "2. **j_pop** — 1 time\n\n2 tags.");
         assertThat(result.at("/structuredContent/tags/0/count").asLong()).isEqualTo(20L);
 
         lastfm("user.getTopTags", "user.getTopTags__aidan-_empty.json", "user", "aidan-");

@@ -162,6 +162,29 @@ class InsightBeansTest {
     }
 
     @Test
+    void signInStatusSuggestsCallsOnlyForARealUser() {
+        ToolCatalogue catalogue = ToolCatalogue.load(AppConfiguration.objectMapper(), 100);
+        McpRequest anonymous = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
+
+        String none = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "").status(anonymous).content().get(0))
+                .text();
+        assertThat(none).doesNotContain("rj").doesNotContain("get_listening_stats(")
+                .doesNotContain("get_music_recommendations(").contains("`server_info()`");
+
+        String configured = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(anonymous)
+                .content().get(0)).text();
+        assertThat(configured).doesNotContain("rj")
+                .contains("The examples below use nova_listens, this server's default user (LASTFM_DEFAULT_USER)")
+                .contains("get_listening_stats(username=\"nova_listens\", period=\"1month\")");
+
+        McpRequest signedIn = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
+        signedIn.setUser("someone");
+        String own = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(signedIn)
+                .content().get(0)).text();
+        assertThat(own).contains("get_listening_stats(username=\"someone\"").doesNotContain("nova_listens");
+    }
+
+    @Test
     void settingsOutsideTheirRangesStopTheServer() {
         assertThatThrownBy(() -> new InsightSettings(1001, 10, 200, 10, Period.SIX_MONTHS, 50, 50))
                 .hasMessageContaining("insights.artist-list-limit");

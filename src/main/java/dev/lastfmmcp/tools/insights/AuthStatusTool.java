@@ -24,13 +24,21 @@ import static dev.lastfmmcp.format.Markdown.escape;
  */
 public class AuthStatusTool {
 
-    /** Last.fm's own example user in its API documentation, for the example calls. */
-    static final String EXAMPLE_USER = "rj";
-
     private final ToolCatalogue catalogue;
+    private final String defaultUser;
 
     public AuthStatusTool(ToolCatalogue catalogue) {
+        this(catalogue, "");
+    }
+
+    /**
+     * {@code defaultUser}: the configured default user ({@code mcp.default-user}), or empty; the example calls name
+     * the signed-in user, else this one, and with neither there are no personal example calls (an invented name
+     * would send the assistant to a stranger's profile).
+     */
+    public AuthStatusTool(ToolCatalogue catalogue, String defaultUser) {
         this.catalogue = catalogue;
+        this.defaultUser = defaultUser == null || defaultUser.isBlank() ? null : defaultUser.trim();
     }
 
     /** The catalogue's tools by kind: personal (a required user argument), catalogue (Last.fm), server. */
@@ -91,16 +99,17 @@ public class AuthStatusTool {
         text.append("**Personal tools** (need a username): ").append(names(kinds.personal())).append('\n');
         text.append("**Catalogue tools** (no user needed): ").append(names(kinds.catalogue())).append('\n');
         text.append("**Server tools**: ").append(names(kinds.server())).append('\n');
-        if (!signedIn) {
-            text.append("\n_The examples below use ").append(EXAMPLE_USER)
-                    .append(", Last.fm's example user: put in the person's own Last.fm name._\n");
+        String example = signedIn ? user : defaultUser;
+        if (!signedIn && example != null) {
+            text.append("\n_The examples below use ").append(escape(example))
+                    .append(", this server's default user (LASTFM_DEFAULT_USER): put in the person's own Last.fm "
+                            + "name to ask about someone else._\n");
         }
         NextSteps next = NextSteps.create();
-        String example = signedIn ? user : EXAMPLE_USER;
-        if (kinds.personal().contains("get_listening_stats")) {
+        if (example != null && kinds.personal().contains("get_listening_stats")) {
             next.call("get_listening_stats", "username", example, "period", "1month");
         }
-        if (kinds.personal().contains("get_music_recommendations")) {
+        if (example != null && kinds.personal().contains("get_music_recommendations")) {
             next.call("get_music_recommendations", "username", example, "limit", 10);
         }
         next.call("server_info");

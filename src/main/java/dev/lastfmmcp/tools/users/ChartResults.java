@@ -62,7 +62,7 @@ final class ChartResults {
         return out.build();
     }
 
-    static McpSchema.CallToolResult artists(String asked, boolean latest, LastfmResult result) {
+    static McpSchema.CallToolResult artists(String asked, boolean latest, LastfmResult result, LastfmResult weeks) {
         WeeklyArtistChart chart = result.as(WeeklyArtistChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
@@ -72,11 +72,11 @@ final class ChartResults {
         if (!chart.artists().isEmpty()) {
             out.next().call("get_artist_info", "artist", chart.artists().get(0).name(), "username", user);
         }
-        others(out, "get_weekly_artist_chart", user, week);
+        others(out, "get_weekly_artist_chart", user, week, weeks);
         return out.build();
     }
 
-    static McpSchema.CallToolResult tracks(String asked, boolean latest, LastfmResult result) {
+    static McpSchema.CallToolResult tracks(String asked, boolean latest, LastfmResult result, LastfmResult weeks) {
         WeeklyTrackChart chart = result.as(WeeklyTrackChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
@@ -84,11 +84,11 @@ final class ChartResults {
         lines(out, user, chart.tracks().stream().map(t -> t.rank() + ". **" + escape(t.name()) + "**"
                                                           + by(t.artist()) + " — " + plays(t.playcount())).toList(),
                 "tracks");
-        others(out, "get_weekly_track_chart", user, week);
+        others(out, "get_weekly_track_chart", user, week, weeks);
         return out.build();
     }
 
-    static McpSchema.CallToolResult albums(String asked, boolean latest, LastfmResult result) {
+    static McpSchema.CallToolResult albums(String asked, boolean latest, LastfmResult result, LastfmResult weeks) {
         WeeklyAlbumChart chart = result.as(WeeklyAlbumChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
@@ -96,7 +96,7 @@ final class ChartResults {
         lines(out, user, chart.albums().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "**"
                                                           + by(a.artist()) + " — " + plays(a.playcount())).toList(),
                 "albums");
-        others(out, "get_weekly_album_chart", user, week);
+        others(out, "get_weekly_album_chart", user, week, weeks);
         return out.build();
     }
 
@@ -116,6 +116,18 @@ final class ChartResults {
         return out;
     }
 
+    /** The newest week of the list that ends at or before {@code week} starts; null when there is none. */
+    static WeekRange weekBefore(WeeklyChartList list, WeekRange week) {
+        WeekRange before = null;
+        for (var chart : list.charts()) {
+            WeekRange candidate = WeekRange.compact(chart);
+            if (candidate.to() <= week.from() && (before == null || candidate.to() > before.to())) {
+                before = candidate;
+            }
+        }
+        return before;
+    }
+
     private static void lines(ToolOutput out, String user, List<String> lines, String plural) {
         if (lines.isEmpty()) {
             out.line(escape(user) + " scrobbled no " + plural + " that week.");
@@ -123,10 +135,19 @@ final class ChartResults {
         lines.forEach(out::line);
     }
 
-    /** The same chart a week earlier, the other charts of this week, the list of weeks. */
-    private static void others(ToolOutput out, String tool, String user, WeekRange week) {
+    /**
+     * The same chart for the week before (the newest listed week that ends by this one's start; none before the
+     * oldest, nor when the list could not be read), the other charts of this week, the list of weeks.
+     */
+    private static void others(ToolOutput out, String tool, String user, WeekRange week, LastfmResult weeks) {
         if (week != null) {
-            out.next().call(tool, "username", user, "from", week.from() - WeekRange.WEEK_SECONDS, "to", week.from());
+            WeekRange before = weeks == null ? null : weekBefore(weeks.as(WeeklyChartList.class), week);
+            if (before != null) {
+                out.next().call(tool, "username", user, "from", before.from(), "to", before.to());
+            } else if (weeks != null) {
+                out.blank().line("This is the oldest week of " + Texts.possessive(user) + " weekly charts: there "
+                                 + "is none before it.");
+            }
             for (String other : List.of("get_weekly_artist_chart", "get_weekly_track_chart",
                     "get_weekly_album_chart")) {
                 if (!other.equals(tool)) {

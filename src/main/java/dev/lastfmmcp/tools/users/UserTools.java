@@ -197,22 +197,28 @@ public class UserTools {
         return LastfmRequest.of(method, "user", Users.username(args, request), "from", text(from), "to", text(to));
     }
 
+    /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyArtistChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result) {
+            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
-        return ChartResults.artists(Users.username(args, request), !args.has("from"), result);
+        return ChartResults.artists(Users.username(args, request), !args.has("from"), result, weeks);
     }
 
+    /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyTrackChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result) {
+            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
-        return ChartResults.tracks(Users.username(args, request), !args.has("from"), result);
+        return ChartResults.tracks(Users.username(args, request), !args.has("from"), result, weeks);
     }
 
+    /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyAlbumChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result) {
+            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
-        return ChartResults.albums(Users.username(args, request), !args.has("from"), result);
+        return ChartResults.albums(Users.username(args, request), !args.has("from"), result, weeks);
     }
 
     // ---------------------------------------------------------------- get_user_friends
