@@ -1,5 +1,8 @@
 package dev.lastfmmcp.config;
 
+import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.Lazy;
+import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +63,7 @@ import dev.lastfmmcp.stream.SessionEndListener;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamKeepAlive;
-import dev.lastfmmcp.stream.Subscriptions;
+import dev.lastfmmcp.resources.Subscriptions;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.users.UserTools;
@@ -252,7 +255,8 @@ public class AppConfiguration implements CamelConfiguration {
         onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
-        registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));
+        registry.bind("userAgents", new UserAgents(identity.name(), identity.version(), identity.websiteUrl(),
+                settings.string("musicbrainz.contact", "")));
 
         // --- MusicBrainz enrichment (direct:musicbrainz-lookup) ---
         Cache<String, Enrichment> musicbrainzCache = Caffeine.newBuilder()

@@ -2,7 +2,7 @@ package dev.lastfmmcp.edge;
 
 import java.util.List;
 
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.mcp.HttpGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -20,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import dev.lastfmmcp.stream.SessionStreams;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +41,13 @@ public class McpHttp {
     private final JsonRpcCodec codec;
     private final SessionStore sessions;
     private final HttpGuard guard;
-    private final SessionStreams streams;
+    private final SessionPublisher streams;
     private final Clock clock;
 
     private final int maxBatchSize;
     private final Duration requestTimeout;
 
-    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock) {
+    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionPublisher streams, Clock clock) {
         this(codec, sessions, guard, streams, clock, Integer.MAX_VALUE, Duration.ofDays(1));
     }
 
@@ -56,7 +55,7 @@ public class McpHttp {
      * @param maxBatchSize   most messages in one JSON-RPC batch (a bigger batch is a 400)
      * @param requestTimeout how long one request may take from its arrival: upstream calls end by then
      */
-    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock,
+    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionPublisher streams, Clock clock,
             int maxBatchSize, Duration requestTimeout) {
         this.maxBatchSize = maxBatchSize;
         this.requestTimeout = requestTimeout;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lastfmmcp.upstream.UpstreamCaller;
 
 /**
  * The request context of one HTTP exchange on an MCP endpoint, kept in the exchange variable {@code mcp}. It carries
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * needs (calls, status, latency). JSON-RPC parts travel here, never in headers, so they cannot leak into outbound
  * HTTP calls.
  */
-public class McpRequest {
+public class McpRequest implements UpstreamCaller {
 
     public static final String ANONYMOUS = "anonymous";
 
@@ -45,7 +46,7 @@ public class McpRequest {
     private volatile ProgressSink progressSink;
     private String label;
     private io.vertx.core.http.HttpServerResponse httpResponse;
-    private dev.lastfmmcp.stream.PostStream postStream;
+    private ReplyStream postStream;
 
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
         this.correlationId = correlationId;
@@ -221,11 +222,11 @@ public class McpRequest {
     }
 
     /** The open event-stream reply of this POST, or null when it is answered with one JSON document. */
-    public dev.lastfmmcp.stream.PostStream getPostStream() {
+    public ReplyStream getPostStream() {
         return postStream;
     }
 
-    public void setPostStream(dev.lastfmmcp.stream.PostStream postStream) {
+    public void setPostStream(ReplyStream postStream) {
         this.postStream = postStream;
         this.progressSink = postStream;
     }

@@ -1,6 +1,4 @@
-package dev.lastfmmcp.config;
-
-import dev.lastfmmcp.mcp.ServerIdentity;
+package dev.lastfmmcp.upstream;
 
 /**
  * The User-Agent headers this server sends upstream: Last.fm asks for an identifiable one; MusicBrainz requires
@@ -11,11 +9,12 @@ public class UserAgents {
     private final String lastfm;
     private final String musicbrainz;
 
-    public UserAgents(ServerIdentity identity, String musicbrainzContact) {
-        this.lastfm = identity.name() + "/" + identity.version() + " (" + identity.websiteUrl() + ")";
+    /** @param name, version, websiteUrl what this server is; the contact defaults to the website */
+    public UserAgents(String name, String version, String websiteUrl, String musicbrainzContact) {
+        this.lastfm = name + "/" + version + " (" + websiteUrl + ")";
         String contact = musicbrainzContact == null || musicbrainzContact.isBlank()
-                ? identity.websiteUrl() : musicbrainzContact.trim();
-        this.musicbrainz = identity.name() + "/" + identity.version() + " ( " + contact + " )";
+                ? websiteUrl : musicbrainzContact.trim();
+        this.musicbrainz = name + "/" + version + " ( " + contact + " )";
     }
 
     public String lastfm() {
