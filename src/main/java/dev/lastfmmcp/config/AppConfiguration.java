@@ -46,7 +46,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
 import dev.lastfmmcp.mcp.Lifecycle;
-import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.BatchResponses;
+import dev.lastfmmcp.mcp.McpIntake;
+import dev.lastfmmcp.mcp.McpReplies;
+import dev.lastfmmcp.mcp.SessionBinding;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -155,6 +158,7 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec);
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -162,7 +166,7 @@ public class AppConfiguration implements CamelConfiguration {
         EdgeReplies edgeReplies = new EdgeReplies(codec, clock, audit);
         HttpEdge edge = new HttpEdge(edgeReplies, guard, settings.longValue("camel.server.maxBodySize", 1_048_576),
                 settings.duration("mcp.cors.max-age", Duration.ofMinutes(10)).toSeconds(), List.of(
-                        new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessions, streams,
+                        new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessionBinding, streams,
                                 edgeReplies, settings.longValue("mcp.stream.retry-ms", 3000))),
                         new HttpEdge.Endpoint("/sse", HttpMethod.GET,
                                 new LegacySseHandler(guard, sessions, streams, edgeReplies))));
@@ -194,15 +198,16 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
-        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock,
-                settings.integer("mcp.max-batch-size", 50),
+        registry.bind("mcpIntake", new McpIntake(codec, guard, clock, settings.integer("mcp.max-batch-size", 50),
                 settings.duration("mcp.request-timeout", Duration.ofSeconds(30))));
+        registry.bind("sessionBinding", sessionBinding);
+        registry.bind("mcpReplies", new McpReplies(codec, streams));
         registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent", 32),
                 settings.integer("mcp.tools.max-per-session", 8)));
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
-        registry.bind("batchResponses", new McpHttp.BatchResponses());
+        registry.bind("batchResponses", new BatchResponses());
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),

@@ -44,8 +44,8 @@ public class McpLog implements UpstreamLog {
             return;
         }
         String json = codec.write(codec.notification("notifications/message", params(level, logger, message)));
-        if (request.getPostStream() != null && request.getPostStream().isOpen()) {
-            request.getPostStream().send(codec.notification("notifications/message",
+        if (request.reply().getPostStream() != null && request.reply().getPostStream().isOpen()) {
+            request.reply().getPostStream().send(codec.notification("notifications/message",
                     params(level, logger, message)));
         } else {
             streams.publish(request.getSessionId(), json);

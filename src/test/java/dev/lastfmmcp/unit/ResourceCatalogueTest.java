@@ -64,7 +64,7 @@ class ResourceCatalogueTest {
     private static McpRequest request(String user) {
         McpRequest request = new McpRequest("c-1", 0, java.time.Instant.EPOCH, "POST", "/mcp");
         if (user != null) {
-            request.setUser(user);
+            request.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser(user));
         }
         return request;
     }
