@@ -90,6 +90,25 @@ class ToolCatalogueTest {
         assertThat(unbounded).as("integer arguments without minimum and maximum").isEmpty();
     }
 
+    /** A blank name ("artist": " ") must be refused by the schema (ToolArguments trims before validating). */
+    @Test
+    void everyStringArgumentHasAMinimumLength() {
+        List<String> unbounded = new java.util.ArrayList<>();
+        for (ToolDefinition definition : catalogue.all()) {
+            JsonNode properties = mapper.valueToTree(definition.tool().inputSchema()).path("properties");
+            for (var it = properties.fields(); it.hasNext();) {
+                var property = it.next();
+                JsonNode schema = property.getValue();
+                boolean string = schema.path("type").asText().equals("string") && !schema.has("enum");
+                boolean freeText = definition.name().equals("ping") && property.getKey().equals("message");
+                if (string && !freeText && schema.path("minLength").asInt(0) < 1) {
+                    unbounded.add(definition.name() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(unbounded).as("string arguments without minLength >= 1").isEmpty();
+    }
+
     /** Catches YAML flow mappings that split a description at a comma. */
     private static void assertDescriptionsAreText(String tool, JsonNode node) {
         node.fields().forEachRemaining(field -> {
