@@ -307,6 +307,15 @@ class InsightToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void anEmptyRecentSampleSaysThereWasNothingToPlaceInTime() {
+        statsScenario("7day", WEEK, List.of());
+        JsonNode result = ok("get_listening_stats", "{\"username\":\"" + USER + "\",\"period\":\"7day\"}");
+        assertThat(result.at("/structuredContent/listening/sampleSize").asInt()).isZero();
+        assertThat(text(result)).contains("### When nova_listens listens\nNo scrobbles in the last 7 days to place "
+                                          + "in time: user.getRecentTracks returned none.");
+    }
+
+    @Test
     void aPrivateProfileIsAnError() {
         lastfm("user.getInfo", InsightData.userInfo(USER, 10, 1, REGISTERED), "user", USER);
         for (String method : List.of("user.getTopArtists", "user.getTopAlbums", "user.getTopTracks",
