@@ -67,6 +67,19 @@ start_server() {
   echo "conformance: server not healthy"; cat "$log"; exit 1
 }
 
+# check_startup_log <log file> <label>: the jar's start-up output ends in one ready line and has no JVM warnings
+# (JDK 24+: sun.misc.Unsafe from Netty, restricted MemorySegment methods from Infinispan) and no SLF4J notes.
+check_startup_log() {
+  local log=$1 label=$2
+  for _ in $(seq 1 40); do grep -q 'Last.fm MCP server ready at' "$log" && break; sleep 0.25; done
+  if [ "$(grep -c 'Last.fm MCP server ready at http://127.0.0.1:' "$log")" != 1 ] \
+     || grep -q -e '^WARNING:' -e 'SLF4J' "$log"; then
+    echo "conformance: FAIL start-up output ($label): $log"; cat "$log"; failed=1
+  else
+    echo "conformance: PASS start-up output ($label, $(grep -c ' INFO ' "$log") INFO lines, one ready line)"
+  fi
+}
+
 start_server java "$LOG_DIR/server.log"
 URL="http://localhost:$PORT/mcp"
 
@@ -152,9 +165,11 @@ if [ -z "$JDK25" ]; then
     if [ -x "$candidate/bin/java" ]; then JDK25=$candidate; break; fi
   done
 fi
+check_startup_log "$LOG_DIR/server.log" "$(java -version 2>&1 | head -1)"
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
   kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
   start_server "$JDK25/bin/java" "$LOG_DIR/server-jdk25.log"
+  check_startup_log "$LOG_DIR/server-jdk25.log" "JDK 25"
   URL="http://localhost:$PORT/mcp"
   jdk25=$("$JDK25/bin/java" -version 2>&1); jdk25=${jdk25%%$'\n'*}
   for scenario in server-initialize tools-list; do

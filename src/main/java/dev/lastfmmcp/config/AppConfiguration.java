@@ -28,6 +28,7 @@ import dev.lastfmmcp.lastfm.DataClass;
 import dev.lastfmmcp.lastfm.LastfmCaches;
 import dev.lastfmmcp.lastfm.LastfmCalls;
 import dev.lastfmmcp.lastfm.LastfmErrors;
+import dev.lastfmmcp.lastfm.LastfmKeyStatus;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.musicbrainz.Enrichment;
@@ -78,6 +79,7 @@ import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.web.HealthChecks;
 import dev.lastfmmcp.web.LandingPage;
 import dev.lastfmmcp.web.ServerCard;
 import dev.lastfmmcp.web.WebPages;
@@ -85,6 +87,7 @@ import io.vertx.core.http.HttpMethod;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -137,6 +140,9 @@ public class AppConfiguration implements CamelConfiguration {
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host", "127.0.0.1");
         int port = settings.integer("camel.server.port", 8080);
+        StartupReport startupReport = new StartupReport(bindHost);
+        startupReport.warnAboutConfiguration(settings.string("lastfm.api-key", ""));
+        registry.bind(StartupReport.BEAN, startupReport);
         PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""),
                 () -> HttpServerCheck.listeningPort(context));
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
@@ -210,6 +216,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("lastfmCalls", lastfmCalls);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
+        LastfmKeyStatus lastfmKey = new LastfmKeyStatus(clock);
+        lastfmCalls.setKeyStatus(lastfmKey);
         registry.bind("mcpLog", mcpLog);
         Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec,
                 new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session", 10),
@@ -294,6 +302,15 @@ public class AppConfiguration implements CamelConfiguration {
         checks.put("camel", () -> context.getStatus() == ServiceStatus.Started
                 ? Health.Check.up(null) : Health.Check.down(context.getStatus().name()));
         checks.put("infinispan", () -> InfinispanStores.check(cacheManager.get()));
+        boolean lastfmKeyConfigured = settings.optional("lastfm.api-key").isPresent();
+        checks.put("lastfm-api-key", () -> HealthChecks.lastfmKey(lastfmKeyConfigured, lastfmKey));
+        checks.put("lastfm-breaker", () -> {
+            ResilienceProcessor breaker = context.getProcessor("lastfm-breaker", ResilienceProcessor.class);
+            return HealthChecks.lastfmBreaker(breaker == null ? null : breaker.getCircuitBreakerState());
+        });
+        double heapThreshold = settings.decimal("mcp.health.heap-threshold-percent", 90);
+        Supplier<HealthChecks.Heap> heap = HealthChecks.jvmHeap();
+        checks.put("heap", () -> HealthChecks.heap(heap.get(), heapThreshold));
         registry.bind("health", new Health(checks, identity.version(), mapper));
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint()),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));

@@ -40,8 +40,8 @@ public class HttpServerCheck implements StartupListener {
 
     private String failure() {
         return "Cannot listen on " + host + ":" + configuredPort
-               + ": the port is in use or the address is not available. Stop the other process or set PORT to a"
-               + " free port (BIND_HOST for the address).";
+               + ": the port is in use or the address is not available. Stop the other process or set PORT"
+               + " (camel.server.port) to a free port, or BIND_HOST (camel.server.host) to another address.";
     }
 
     /** The main Vert.x router Camel's platform-http serves (registered as platform-http-router-&lt;port&gt;). */

@@ -50,6 +50,18 @@ public class Settings {
         }
     }
 
+    public double decimal(String key, double defaultValue) {
+        String value = string(key, null);
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("property " + key + " must be a number, not '" + value + "'");
+        }
+    }
+
     public boolean bool(String key, boolean defaultValue) {
         String value = string(key, null);
         return value == null || value.isEmpty() ? defaultValue : Boolean.parseBoolean(value);

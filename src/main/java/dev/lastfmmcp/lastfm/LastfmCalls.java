@@ -45,6 +45,7 @@ public class LastfmCalls {
     private final SingleFlight singleFlight;
     private final Pacing pacing;
     private McpLog log;
+    private volatile LastfmKeyStatus keyStatus;
 
     /** Retry settings of {@link LastfmCalls}. */
     public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
@@ -99,6 +100,11 @@ public class LastfmCalls {
     /** Where retries and stale answers are reported to clients (set once streams exist). */
     public void setLog(McpLog log) {
         this.log = log;
+    }
+
+    /** Where answers report whether Last.fm accepts the API key ({@code /health}). */
+    public void setKeyStatus(LastfmKeyStatus keyStatus) {
+        this.keyStatus = keyStatus;
     }
 
     public boolean hasApiKey() {
@@ -180,7 +186,12 @@ public class LastfmCalls {
     public LastfmOutcome classify(@Variable("lastfmCall") LastfmCall call,
             @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body,
             @Header("Retry-After") String retryAfter) {
-        return errors.classify(call.request(), status == null ? 0 : status, body, retryAfter);
+        LastfmOutcome outcome = errors.classify(call.request(), status == null ? 0 : status, body, retryAfter);
+        LastfmKeyStatus key = keyStatus;
+        if (key != null) {
+            key.observe(outcome);
+        }
+        return outcome;
     }
 
     /**

@@ -6,21 +6,39 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /health}: every check by name, UP only when all are UP (HTTP 200), otherwise DOWN (HTTP 503).
+ * {@code GET /health} (and HEAD): every check by name, and the overall status, the worst of them: UP; DEGRADED when
+ * the server answers but something an operator should fix is wrong (no or refused Last.fm API key, the Last.fm
+ * breaker open, heap pressure); DOWN when it cannot serve (Camel or Infinispan not running). HTTP 200 for UP and
+ * DEGRADED, 503 for DOWN. {@code reasons} lists the details of every check that is not UP. Each check is cheap: no
+ * check calls Last.fm.
  */
 public class Health {
 
-    /** The state of one check; {@code detail} says why when it is down. */
-    public record Check(boolean up, String detail) {
+    /** Ordered from best to worst. */
+    public enum Status {
+        UP, DEGRADED, DOWN
+    }
+
+    /** The state of one check; {@code detail} says why when it is not UP. */
+    public record Check(Status status, String detail) {
         public static Check up(String detail) {
-            return new Check(true, detail);
+            return new Check(Status.UP, detail);
+        }
+
+        public static Check degraded(String detail) {
+            return new Check(Status.DEGRADED, detail);
         }
 
         public static Check down(String detail) {
-            return new Check(false, detail);
+            return new Check(Status.DOWN, detail);
+        }
+
+        public boolean up() {
+            return status == Status.UP;
         }
     }
 
@@ -41,7 +59,8 @@ public class Health {
     public Report check() {
         ObjectNode body = mapper.createObjectNode();
         ObjectNode results = mapper.createObjectNode();
-        boolean allUp = true;
+        ArrayNode reasons = mapper.createArrayNode();
+        Status overall = Status.UP;
         for (Map.Entry<String, Supplier<Check>> entry : checks.entrySet()) {
             Check check;
             try {
@@ -49,18 +68,26 @@ public class Health {
             } catch (RuntimeException e) {
                 check = Check.down(e.getClass().getSimpleName());
             }
-            allUp &= check.up();
+            if (check.status().compareTo(overall) > 0) {
+                overall = check.status();
+            }
             ObjectNode result = results.putObject(entry.getKey());
-            result.put("status", check.up() ? "UP" : "DOWN");
+            result.put("status", check.status().name());
             if (check.detail() != null) {
                 result.put("detail", check.detail());
+                if (!check.up()) {
+                    reasons.add(entry.getKey() + ": " + check.detail());
+                }
             }
         }
-        body.put("status", allUp ? "UP" : "DOWN");
+        body.put("status", overall.name());
         body.put("version", version);
+        if (!reasons.isEmpty()) {
+            body.set("reasons", reasons);
+        }
         body.set("checks", results);
         try {
-            return new Report(allUp ? 200 : 503, mapper.writeValueAsString(body));
+            return new Report(overall == Status.DOWN ? 503 : 200, mapper.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -237,7 +237,7 @@ class TransportTest extends AppTestSupport {
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.header("Allow")).isEqualTo("DELETE, GET, OPTIONS, POST");
         assertThat(put.json().at("/error/code").asInt()).isEqualTo(-32600);
-        assertThat(mcp().send("DELETE", "/health", null, Map.of()).header("Allow")).isEqualTo("GET, OPTIONS");
+        assertThat(mcp().send("DELETE", "/health", null, Map.of()).header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(mcp().send("GET", "/messages", null, Map.of()).header("Allow")).isEqualTo("OPTIONS, POST");
 
         Reply unknown = mcp().send("POST", "/mcp/extra", "{}", Map.of("X-Correlation-Id", "edge-1"));

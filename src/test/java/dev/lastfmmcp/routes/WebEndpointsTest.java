@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /, /health and /.well-known/mcp.json. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-               properties = {"camel.server.port=0", "mcp.public-base-url=https://mcp.example.org/"})
+               properties = {"camel.server.port=0", "mcp.public-base-url=https://mcp.example.org/", "lastfm.api-key=",
+                       "mcp.health.heap-threshold-percent=0.0001"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebEndpointsTest extends AppTestSupport {
 
@@ -26,14 +27,22 @@ class WebEndpointsTest extends AppTestSupport {
         assertThat(reply.body()).contains("https://mcp.example.org/mcp").contains("<code>server_info</code>");
     }
 
+    /** No API key and (with a tiny threshold) heap pressure: DEGRADED, still 200, with both reasons. */
     @Test
-    void healthReportsChecks() {
+    void healthIsDegradedWithoutAKeyAndUnderHeapPressure() {
         RawMcp.Reply reply = mcp().send("GET", "/health", null, Map.of());
         assertThat(reply.status()).isEqualTo(200);
         JsonNode health = reply.json();
-        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(health.at("/checks/camel/status").asText()).isEqualTo("UP");
         assertThat(health.at("/checks/infinispan/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/checks/lastfm-api-key/status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.at("/checks/heap/status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.get("reasons")).extracting(JsonNode::asText).containsExactly(
+                "lastfm-api-key: no Last.fm API key configured (set LASTFM_API_KEY)",
+                health.get("reasons").get(1).asText());
+        assertThat(health.get("reasons").get(1).asText()).startsWith("heap: ").endsWith("(threshold 1.0E-4 %)");
+        assertThat(mcp().send("HEAD", "/health", null, Map.of()).status()).isEqualTo(200);
     }
 
     @Test

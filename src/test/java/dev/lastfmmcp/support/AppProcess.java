@@ -1,0 +1,107 @@
+package dev.lastfmmcp.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real application ({@code dev.lastfmmcp.Application.main}) in its own JVM, on the test class path, with the
+ * environment and system properties a test gives it; everything it prints (stdout and stderr) goes to one file the
+ * test reads. For what only a real start shows: start-up output, exit codes, what reaches the log.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final File output;
+
+    private AppProcess(Process process, File output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts the server with these environment variables (added to the test's) and {@code -D} properties. */
+    public static AppProcess start(Map<String, String> environment, Map<String, String> properties) {
+        return start(environment, properties, List.of());
+    }
+
+    /** As {@link #start(Map, Map)}, with extra JVM options (before the main class). */
+    public static AppProcess start(Map<String, String> environment, Map<String, String> properties,
+                                   List<String> jvmOptions) {
+        return start(System.getProperty("java.home"), environment, properties, jvmOptions);
+    }
+
+    /** As {@link #start(Map, Map, List)}, on the JDK or JRE installed at {@code javaHome}. */
+    public static AppProcess start(String javaHome, Map<String, String> environment, Map<String, String> properties,
+                                   List<String> jvmOptions) {
+        try {
+            File output = File.createTempFile("app-process", ".log");
+            output.deleteOnExit();
+            String java = javaHome + File.separator + "bin" + File.separator + "java";
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+            // the application's own logging configuration, not the tests' logback-test.xml (also on the class path)
+            command.add("-Dlogback.configurationFile=" + AppProcess.class.getResource("/logback.xml"));
+            command.addAll(jvmOptions);
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("dev.lastfmmcp.Application");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+            // the test JVM's own settings must not leak into the child (a LOG_LEVEL, a real key)
+            builder.environment().keySet().removeIf(name -> name.startsWith("LASTFM_") || name.startsWith("MCP_")
+                                                            || name.equals("PORT") || name.equals("LOG_LEVEL"));
+            builder.environment().putAll(environment);
+            return new AppProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything printed so far. */
+    public String output() {
+        try {
+            return Files.readString(output.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (up to 90 s) until the output holds a line that satisfies the condition, and returns the output. */
+    public String awaitLine(Predicate<String> line) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> output().lines().anyMatch(line) || !process.isAlive());
+        return output();
+    }
+
+    /** Waits (up to 90 s) for the process to end by itself; -1 when it did not. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** Stops the server as an operator does (SIGTERM), waits for it, and returns everything it printed. */
+    public String stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return output();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
