@@ -34,6 +34,7 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
     private final List<Endpoint> endpoints;
     private volatile EndpointMethods methods;
     private boolean installed;
+    private Handler<RoutingContext> first;
 
     public HttpEdge(EdgeReplies replies, HttpGuard guard, long maxBodyBytes, long corsMaxAgeSeconds,
                     List<Endpoint> endpoints) {
@@ -43,6 +44,12 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         this.cors = new Cors(guard, () -> methods, replies, corsMaxAgeSeconds);
         this.fallbacks = new Fallbacks(() -> methods, replies);
         this.failures = new HttpFailures(replies, maxBodyBytes);
+    }
+
+    /** A handler that sees every request before anything else (the connection limits' request timer). */
+    public HttpEdge first(Handler<RoutingContext> handler) {
+        this.first = handler;
+        return this;
     }
 
     @Override
@@ -80,6 +87,9 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         VertxPlatformHttpRouter router = HttpServerCheck.mainRouter(context);
         if (router == null) {
             return;
+        }
+        if (first != null) {
+            router.route().order(-110).handler(first);
         }
         router.route().order(-100).handler(gate);
         router.route().order(-90).handler(cors);
