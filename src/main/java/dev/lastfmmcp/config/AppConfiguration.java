@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lastfmmcp.audit.AuditRecords;
 import dev.lastfmmcp.edge.EdgeReplies;
+import dev.lastfmmcp.edge.ConnectionLimits;
 import dev.lastfmmcp.edge.HttpEdge;
+import dev.lastfmmcp.edge.HttpServerVertx;
+import io.vertx.core.Vertx;
 import dev.lastfmmcp.audit.AuditSender;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.completion.Completions;
@@ -75,6 +78,7 @@ import dev.lastfmmcp.tools.insights.Period;
 import dev.lastfmmcp.tools.insights.RecommendationTool;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
+import dev.lastfmmcp.tools.ToolSlots;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
@@ -162,6 +166,23 @@ public class AppConfiguration implements CamelConfiguration {
                                 edgeReplies, settings.longValue("mcp.stream.retry-ms", 3000))),
                         new HttpEdge.Endpoint("/sse", HttpMethod.GET,
                                 new LegacySseHandler(guard, sessions, streams, edgeReplies))));
+        // Camel's HTTP server runs on this Vert.x: its worker pool size and the connection limits are ours
+        ConnectionLimits connectionLimits = new ConnectionLimits(new ConnectionLimits.Settings(
+                settings.duration("mcp.http.idle-timeout", Duration.ofSeconds(60)),
+                settings.duration("mcp.http.header-timeout", Duration.ofSeconds(10)),
+                settings.duration("mcp.http.body-timeout", Duration.ofSeconds(30)),
+                settings.integer("mcp.http.max-connections", 2000),
+                settings.integer("mcp.http.max-connections-per-client", 200)));
+        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits);
+        registry.bind("vertx", Vertx.class, vertx);
+        registry.bind("connectionLimits", connectionLimits);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                vertx.close();
+            }
+        }, true, true);
+        edge.first(connectionLimits.requestHandler(vertx));
         context.getManagementStrategy().addEventNotifier(edge);
         context.addStartupListener(edge);
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,
@@ -173,7 +194,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
-        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock));
+        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock,
+                settings.integer("mcp.max-batch-size", 50),
+                settings.duration("mcp.request-timeout", Duration.ofSeconds(30))));
+        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent", 32),
+                settings.integer("mcp.tools.max-per-session", 8)));
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));

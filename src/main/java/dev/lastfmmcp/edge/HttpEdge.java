@@ -35,6 +35,7 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
     private final List<Endpoint> endpoints;
     private volatile EndpointMethods methods;
     private boolean installed;
+    private Handler<RoutingContext> first;
 
     public HttpEdge(EdgeReplies replies, HttpGuard guard, long maxBodyBytes, long corsMaxAgeSeconds,
                     List<Endpoint> endpoints) {
@@ -44,6 +45,12 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         this.cors = new Cors(guard, () -> methods, replies, corsMaxAgeSeconds);
         this.fallbacks = new Fallbacks(() -> methods, replies);
         this.failures = new HttpFailures(replies, maxBodyBytes);
+    }
+
+    /** A handler that sees every request before anything else (the connection limits' request timer). */
+    public HttpEdge first(Handler<RoutingContext> handler) {
+        this.first = handler;
+        return this;
     }
 
     @Override
@@ -82,7 +89,10 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         if (router == null) {
             return;
         }
-        router.route().order(-110).handler(correlationIds);
+        router.route().order(-120).handler(correlationIds);
+        if (first != null) {
+            router.route().order(-110).handler(first);
+        }
         router.route().order(-100).handler(gate);
         router.route().order(-90).handler(cors);
         for (Endpoint endpoint : endpoints) {

@@ -19,6 +19,7 @@ import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.stream.McpLog;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.RequestDeadline;
 import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -234,8 +235,16 @@ public class LastfmCalls {
      * the shared budget has no slot within the wait bounds, the caller hears at once that Last.fm is busy (before the
      * circuit breaker, so it never counts as an outage).
      */
-    public Attempts attempts() {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline) {
+        long now = System.nanoTime();
+        long deadline = now + timeout.toNanos();
+        if (requestDeadline != null) {
+            if (requestDeadline - now < pacing.attemptBudget().toNanos()) {
+                throw new LastfmException(LastfmErrorKind.UNAVAILABLE, 0, "This request has used the time it may "
+                        + "take, so Last.fm was not asked for more; ask for less at a time or try again.");
+            }
+            deadline = Math.min(deadline, requestDeadline);
+        }
         Attempts attempts = new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, pacing.pacer(),
                 pacing.attemptBudget());
         try {

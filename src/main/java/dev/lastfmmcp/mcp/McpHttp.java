@@ -2,6 +2,7 @@ package dev.lastfmmcp.mcp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.upstream.RequestDeadline;
 import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -43,7 +45,21 @@ public class McpHttp {
     private final SessionStreams streams;
     private final Clock clock;
 
+    private final int maxBatchSize;
+    private final Duration requestTimeout;
+
     public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock) {
+        this(codec, sessions, guard, streams, clock, Integer.MAX_VALUE, Duration.ofDays(1));
+    }
+
+    /**
+     * @param maxBatchSize   most messages in one JSON-RPC batch (a bigger batch is a 400)
+     * @param requestTimeout how long one request may take from its arrival: upstream calls end by then
+     */
+    public McpHttp(JsonRpcCodec codec, SessionStore sessions, HttpGuard guard, SessionStreams streams, Clock clock,
+            int maxBatchSize, Duration requestTimeout) {
+        this.maxBatchSize = maxBatchSize;
+        this.requestTimeout = requestTimeout;
         this.codec = codec;
         this.sessions = sessions;
         this.guard = guard;
@@ -66,8 +82,10 @@ public class McpHttp {
         String correlationId = correlationId(exchange.getMessage().getHeader(CORRELATION_HEADER, String.class));
         String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-        McpRequest request = new McpRequest(correlationId, System.nanoTime(), clock.instant(), method,
+        long arrival = System.nanoTime();
+        McpRequest request = new McpRequest(correlationId, arrival, clock.instant(), method,
                 path == null || path.isEmpty() ? "/" : path);
+        exchange.setVariable(RequestDeadline.VARIABLE, arrival + requestTimeout.toNanos());
         HttpMessage http = exchange.getIn(HttpMessage.class);
         if (http != null) {
             request.setHttpResponse(http.getResponse());
@@ -91,6 +109,10 @@ public class McpHttp {
         if (node.isArray()) {
             if (node.isEmpty()) {
                 throw McpHttpException.badRequest("Invalid request: an empty JSON array is not a batch");
+            }
+            if (node.size() > maxBatchSize) {
+                throw McpHttpException.badRequest("Invalid request: a batch holds at most " + maxBatchSize
+                                                  + " messages, this one " + node.size() + "; send several");
             }
             List<JsonNode> messages = new ArrayList<>();
             node.forEach(messages::add);

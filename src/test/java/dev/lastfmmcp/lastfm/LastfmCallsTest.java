@@ -114,12 +114,30 @@ class LastfmCallsTest {
                 Clock.systemUTC()), caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
                 new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
-        assertThat(calls.attempts().getDelayMillis()).isZero();
-        assertThat(calls.attempts().getDelayMillis()).isBetween(900L, 1000L);
-        assertThatThrownBy(calls::attempts).isInstanceOfSatisfying(LastfmException.class, e -> {
+        assertThat(calls.attempts(null).getDelayMillis()).isZero();
+        assertThat(calls.attempts(null).getDelayMillis()).isBetween(900L, 1000L);
+        assertThatThrownBy(() -> calls.attempts(null)).isInstanceOfSatisfying(LastfmException.class, e -> {
             assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
             assertThat(e.getMessage()).startsWith("Last.fm is busy").endsWith("retry in 2 s.");
             assertThat(e.retryAfterSeconds()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void noCallStartsThatCouldNotEndBeforeTheRequestsDeadline() {
+        dev.lastfmmcp.upstream.Pacer pacer = new dev.lastfmmcp.upstream.Pacer(5, Duration.ofSeconds(1), 10,
+                Duration.ofSeconds(3));
+        LastfmCalls calls = new LastfmCalls("key", "", new LastfmErrors(AppConfiguration.objectMapper(),
+                Clock.systemUTC()), caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
+        // half a second left of the request: one attempt (1 s) could not end in it
+        assertThatThrownBy(() -> calls.attempts(System.nanoTime() + 500_000_000L))
+                .isInstanceOfSatisfying(LastfmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LastfmErrorKind.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("This request has used the time it may take");
+                });
+        // plenty left: the call runs, its deadline the earlier of its own and the request's
+        assertThat(calls.attempts(System.nanoTime() + 20_000_000_000L).getDelayMillis()).isZero();
     }
 }

@@ -114,6 +114,38 @@ class RouteFilesTest {
     }
 
     @Test
+    void theReadmeLimitsTableNamesEveryBoundAndOnlyRealProperties() {
+        String properties = read(Path.of("application.properties"));
+        Set<String> configured = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^([a-zA-Z.-]+)\\s*=").matcher(properties);
+        while (m.find()) {
+            configured.add(m.group(1));
+        }
+        String readme = read(Path.of("README.md"));
+        String limits = readme.substring(readme.indexOf("## Limits"), readme.indexOf("## Architecture"));
+        Set<String> named = new TreeSet<>();
+        for (String line : limits.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (line.startsWith("| ") && cells.length > 2) {
+                Matcher property = Pattern.compile("`([a-zA-Z-]+\\.[a-zA-Z.-]+)`").matcher(cells[2]);
+                while (property.find()) {
+                    named.add(property.group(1));
+                }
+            }
+        }
+        assertThat(configured).as("Limits table names only real properties").containsAll(named);
+        Set<String> bounds = configured.stream()
+                .filter(name -> name.startsWith("mcp.") || name.startsWith("lastfm.") || name.startsWith("musicbrainz.")
+                                || name.startsWith("camel.server."))
+                .filter(name -> name.matches(".*(max|timeout|per-second|interval-ms|ttl).*")
+                                && !name.equals("mcp.cors.max-age") && !name.contains("retry")
+                                && !name.matches(".*cache.*ttl.*") && !name.equals("mcp.subscriptions.poll-interval-ms"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        bounds.add("mcp.http.worker-threads");
+        assertThat(named).as("every bound is in the README's Limits table").containsAll(bounds);
+    }
+
+    @Test
     void theReadmeRouteTableNamesEveryRouteOfEveryFile() throws IOException {
         String readme = read(Path.of("README.md"));
         Map<String, Set<String>> documented = new TreeMap<>();
