@@ -20,6 +20,8 @@ import dev.lastfmmcp.audit.AuditRecords;
 import dev.lastfmmcp.edge.EdgeReplies;
 import dev.lastfmmcp.edge.ConnectionLimits;
 import dev.lastfmmcp.edge.HttpEdge;
+import dev.lastfmmcp.edge.MalformedRequests;
+import dev.lastfmmcp.edge.RateLimitedLog;
 import dev.lastfmmcp.edge.HttpServerVertx;
 import io.vertx.core.Vertx;
 import dev.lastfmmcp.audit.AuditSender;
@@ -95,6 +97,7 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds every bean the routes use, by name, from the properties in {@code application.properties}. The one place
@@ -183,6 +186,9 @@ public class AppConfiguration implements CamelConfiguration {
             }
         }, true, true);
         edge.first(connectionLimits.requestHandler(vertx));
+        edge.malformedRequests(new MalformedRequests(edgeReplies, new RateLimitedLog(
+                LoggerFactory.getLogger(MalformedRequests.class),
+                settings.duration("mcp.http.rejection-log-interval", Duration.ofMinutes(1)))));
         context.getManagementStrategy().addEventNotifier(edge);
         context.addStartupListener(edge);
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,
