@@ -176,7 +176,11 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.http.body-timeout", Duration.ofSeconds(30)),
                 settings.integer("mcp.http.max-connections", 2000),
                 settings.integer("mcp.http.max-connections-per-client", 200)));
-        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits);
+        MalformedRequests malformedRequests = new MalformedRequests(edgeReplies, new RateLimitedLog(
+                LoggerFactory.getLogger(MalformedRequests.class),
+                settings.duration("mcp.http.rejection-log-interval", Duration.ofMinutes(1))));
+        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits,
+                malformedRequests);
         registry.bind("vertx", Vertx.class, vertx);
         registry.bind("connectionLimits", connectionLimits);
         context.addService(new ServiceSupport() {
@@ -186,9 +190,7 @@ public class AppConfiguration implements CamelConfiguration {
             }
         }, true, true);
         edge.first(connectionLimits.requestHandler(vertx));
-        edge.malformedRequests(new MalformedRequests(edgeReplies, new RateLimitedLog(
-                LoggerFactory.getLogger(MalformedRequests.class),
-                settings.duration("mcp.http.rejection-log-interval", Duration.ofMinutes(1)))));
+        edge.malformedRequests(malformedRequests);
         context.getManagementStrategy().addEventNotifier(edge);
         context.addStartupListener(edge);
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,

@@ -105,4 +105,45 @@ class MalformedRequestTest extends AppTestSupport {
             assertThat(event.getFormattedMessage()).doesNotContain("\n").hasSizeLessThan(300);
         });
     }
+
+    private JsonNode auditRecordWithStatus(int status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (String value : audit().values()) {
+                JsonNode record = RawMcp.JSON.readTree(value);
+                if (record.get("status").asInt() == status) {
+                    found[0] = record;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    @Test
+    void requestsVertxRefusesToParseGetTheJsonBodyAndAnAuditRecord() throws Exception {
+        RawHttp.Response longUri = RawHttp.send(port(), "GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "\r\n");
+        assertJsonRpcError(longUri, 414);
+        assertThat(RawMcp.JSON.readTree(longUri.body()).at("/error/message").asText())
+                .isEqualTo("URI Too Long: the request line is over the limit of 4096 bytes");
+        assertThat(auditRecordWithStatus(414).get("outcome").asText()).isEqualTo("rejected:414");
+
+        RawHttp.Response bigHeaders = RawHttp.send(port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+                + "b".repeat(10_000) + "\r\n\r\n");
+        assertJsonRpcError(bigHeaders, 431);
+        assertThat(RawMcp.JSON.readTree(bigHeaders.body()).at("/error/message").asText())
+                .isEqualTo("Request Header Fields Too Large: the request headers are over the limit of 8192 bytes");
+        assertThat(auditRecordWithStatus(431).get("outcome").asText()).isEqualTo("rejected:431");
+
+        RawHttp.Response garbage = RawHttp.send(port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Length: nope\r\n\r\n");
+        assertJsonRpcError(garbage, 400);
+        assertThat(RawMcp.JSON.readTree(garbage.body()).at("/error/message").asText()).startsWith("Bad Request");
+        assertThat(garbage.header("Connection")).isEqualTo("close");
+
+        assertThat(logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)))
+                .allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
+    }
 }
