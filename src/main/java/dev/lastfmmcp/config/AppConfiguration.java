@@ -108,7 +108,10 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = objectMapper();
-        ServerIdentity identity = ServerIdentity.load();
+        ServerIdentity loaded = ServerIdentity.load();
+        String projectUrl = settings.string("mcp.project-url", "");
+        ServerIdentity identity = new ServerIdentity(loaded.name(), loaded.title(), loaded.version(),
+                loaded.description(), projectUrl.isEmpty() ? null : projectUrl);
 
         // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
         Duration reaperInterval = settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1));
@@ -147,7 +150,7 @@ public class AppConfiguration implements CamelConfiguration {
         StartupReport startupReport = new StartupReport(bindHost);
         startupReport.warnAboutConfiguration(settings.string("lastfm.api-key", ""));
         registry.bind(StartupReport.BEAN, startupReport);
-        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""),
+        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""), bindHost,
                 () -> HttpServerCheck.listeningPort(context));
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));

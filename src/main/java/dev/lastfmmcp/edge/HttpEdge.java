@@ -16,8 +16,8 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * What sits on Camel's Vert.x router around the platform-http routes: the start-up gate (503 until every route is
- * on), CORS, the Vert.x-level endpoints (event streams), JSON 404 / 405 for what no endpoint takes, and JSON bodies
+ * What sits on Camel's Vert.x router around the platform-http routes: a correlation id on every request and
+ * response, the start-up gate (503 until every route is on), CORS, the Vert.x-level endpoints (event streams), JSON 404 / 405 for what no endpoint takes, and JSON bodies
  * for requests Vert.x itself refuses (413). Installed as soon as the router exists, before the first request can
  * arrive; the gate opens once the CamelContext is fully started.
  */
@@ -27,6 +27,7 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
     public record Endpoint(String path, HttpMethod method, Handler<RoutingContext> handler) {
     }
 
+    private final CorrelationIds correlationIds = new CorrelationIds();
     private final StartupGate gate;
     private final Cors cors;
     private final Fallbacks fallbacks;
@@ -88,6 +89,7 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         if (router == null) {
             return;
         }
+        router.route().order(-120).handler(correlationIds);
         if (first != null) {
             router.route().order(-110).handler(first);
         }
