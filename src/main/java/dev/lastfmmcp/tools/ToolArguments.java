@@ -64,10 +64,18 @@ public class ToolArguments {
         return schemas.computeIfAbsent(tool.name(), name -> registry.getSchema(tool.inputSchema()));
     }
 
-    /** "limit: must have a maximum value of 50" rather than "/limit: ..." or "$.limit: ...". */
+    /**
+     * "limit: must have a maximum value of 50" rather than "/limit: ..." or "$.limit: ..."; a name that is empty
+     * after trimming is "artist: must not be blank".
+     */
     static String describe(Error error) {
         String message = error.getMessage();
         String path = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        JsonNode value = error.getInstanceNode();
+        if ("minLength".equals(error.getKeyword()) && value != null && value.isTextual()
+            && value.textValue().isBlank()) {
+            message = "must not be blank";
+        }
         if (!path.isEmpty() && message.startsWith(path + ": ")) {
             message = message.substring(path.length() + 2);
         } else if (message.startsWith("$: ") || message.startsWith(": ")) {
@@ -77,7 +85,10 @@ public class ToolArguments {
         return field.isEmpty() ? message : field + ": " + message;
     }
 
-    /** Turns numeric and boolean strings into numbers and booleans where the schema's type says so. */
+    /**
+     * Turns numeric and boolean strings into numbers and booleans where the schema's type says so, and trims the
+     * strings of properties with a {@code minLength} (names), so that the schema refuses a blank one.
+     */
     static void coerce(JsonNode schema, ObjectNode arguments) {
         JsonNode properties = schema.path("properties");
         for (Iterator<Map.Entry<String, JsonNode>> it = arguments.fields(); it.hasNext();) {
@@ -88,7 +99,11 @@ public class ToolArguments {
                 continue;
             }
             String text = value.textValue().trim();
-            if (allows(property, "integer") && !allows(property, "string")) {
+            if (allows(property, "string") && property.has("minLength")) {
+                if (!text.equals(value.textValue())) {
+                    field.setValue(JsonNodeFactory.instance.textNode(text));
+                }
+            } else if (allows(property, "integer") && !allows(property, "string")) {
                 try {
                     BigDecimal number = new BigDecimal(text);
                     if (number.stripTrailingZeros().scale() <= 0) {

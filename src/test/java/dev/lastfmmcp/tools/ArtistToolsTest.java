@@ -69,6 +69,20 @@ class ArtistToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void blankNamesAreRefusedBeforeAnyRequest() {
+        assertThat(text(error("get_artist_info", "{\"artist\":\"   \"}")))
+                .startsWith("Invalid arguments for get_artist_info: artist: must not be blank.");
+        assertThat(text(error("get_artist_info", "{\"artist\":\"Cher\",\"username\":\" \"}")))
+                .contains("username: must not be blank");
+        assertThat(text(error("get_similar_artists", "{\"artist\":\"\"}"))).contains("artist: must not be blank");
+        assertThat(text(error("get_music_recommendations", "{\"username\":\"rj\",\"genre\":\"\\t\"}")))
+                .contains("genre: must not be blank");
+        assertThat(text(error("compare_users", "{\"user1\":\"rj\",\"user2\":\"  \"}")))
+                .contains("user2: must not be blank");
+        assertThat(LASTFM.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void topTracksRejectsAnOutOfRangeLimit() {
         JsonNode result = error("get_artist_top_tracks", "{\"artist\":\"Chris Cornell\",\"limit\":500}");
         assertThat(text(result)).contains("limit").contains("50");

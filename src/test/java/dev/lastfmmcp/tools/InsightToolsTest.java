@@ -71,8 +71,7 @@ class InsightToolsTest extends ToolTestSupport {
         JsonNode result = ok("lastfm_auth_status", "{}");
         JsonNode structured = result.get("structuredContent");
         assertThat(structured.get("signedIn").asBoolean()).isFalse();
-        assertThat(structured.has("user")).isTrue();
-        assertThat(structured.get("user").isNull()).isTrue();
+        assertThat(structured.has("user")).as("no user: the property is left out, not null").isFalse();
         assertThat(structured.get("signInAvailable").asBoolean()).isFalse();
         assertThat(structured.get("howTo").asText()).contains("username=").contains("https://www.last.fm/user/");
         List<String> personal = new ArrayList<>();
@@ -304,6 +303,15 @@ class InsightToolsTest extends ToolTestSupport {
         assertThat(text(none)).contains("### Top genres\nNot known: the Last.fm tags of the 10 most played artists "
                                         + "could not be read.");
         assertThat(text(none)).contains("get_music_recommendations(username=\"nova_listens\", limit=10)");
+    }
+
+    @Test
+    void anEmptyRecentSampleSaysThereWasNothingToPlaceInTime() {
+        statsScenario("7day", WEEK, List.of());
+        JsonNode result = ok("get_listening_stats", "{\"username\":\"" + USER + "\",\"period\":\"7day\"}");
+        assertThat(result.at("/structuredContent/listening/sampleSize").asInt()).isZero();
+        assertThat(text(result)).contains("### When nova_listens listens\nNo scrobbles in the last 7 days to place "
+                                          + "in time: user.getRecentTracks returned none.");
     }
 
     @Test
@@ -570,12 +578,39 @@ class InsightToolsTest extends ToolTestSupport {
     @Test
     void aUserComparedWithThemselvesIsAPerfectMatch() {
         compareScenario("overall");
-        JsonNode structured = ok("compare_users", "{\"user1\":\"alice\",\"user2\":\"alice\"}")
-                .get("structuredContent");
+        JsonNode same = ok("compare_users", "{\"user1\":\"alice\",\"user2\":\"alice\"}");
+        JsonNode structured = same.get("structuredContent");
         assertThat(structured.get("scorePercent").asInt()).isEqualTo(100);
         assertThat(structured.get("label").asText()).isEqualTo("super");
         assertThat(structured.get("onlyUser1")).isEmpty();
         assertThat(upstreamRequests()).isEqualTo(1);
+        assertThat(structured.get("sameUser").asBoolean()).isTrue();
+        assertThat(text(same)).contains("**100% — super.** alice was compared with themselves: the same list on both "
+                                        + "sides always scores 100%, so this says nothing about anyone's taste. "
+                                        + "Compare alice with another user.")
+                .doesNotContain("compare_users(user1=\"alice\", user2=\"alice\"");
+    }
+
+    @Test
+    void aScoreFromAFewScrobblesComesWithASmallSampleCaveat() {
+        compareScenario("7day");
+        lastfm("user.getTopArtists", InsightData.topArtists("tiny", List.of(plays("Radiohead", 2),
+                plays("Björk", 1)), 2, 1000), "user", "tiny", "period", "7day", "limit", "1000");
+        JsonNode result = ok("compare_users", "{\"user1\":\"alice\",\"user2\":\"tiny\",\"period\":\"7day\"}");
+        JsonNode structured = result.get("structuredContent");
+        assertThat(structured.get("sameUser").asBoolean()).isFalse();
+        assertThat(structured.get("smallSample").asBoolean()).isTrue();
+        String caveat = "Small sample: tiny has only 3 scrobbles of 2 artists in the last 7 days, so this score says "
+                        + "little about their taste. A longer period may say more.";
+        assertThat(structured.get("caveats").toString()).contains(caveat);
+        assertThat(text(result)).contains("(small sample)").contains("_" + caveat + "_")
+                .contains("compare_users(user1=\"alice\", user2=\"tiny\", period=\"overall\")");
+
+        // enough listening on both sides: no caveat
+        JsonNode plenty = ok("compare_users", "{\"user1\":\"alice\",\"user2\":\"bob\",\"period\":\"7day\"}");
+        assertThat(plenty.at("/structuredContent/smallSample").asBoolean()).isFalse();
+        assertThat(plenty.at("/structuredContent/caveats")).isEmpty();
+        assertThat(text(plenty)).doesNotContain("small sample").doesNotContain("Small sample");
     }
 
     @Test

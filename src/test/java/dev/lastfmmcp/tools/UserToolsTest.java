@@ -157,6 +157,27 @@ class UserToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void aPagePastTheLastOneSaysSoWithThePageCount() {
+        String attr = "\"@attr\":{\"user\":\"RJ\",\"page\":\"99\",\"perPage\":\"50\",\"totalPages\":\"16\","
+                      + "\"total\":\"780\"}";
+        lastfm("user.getRecentTracks", "{\"recenttracks\":{\"track\":[]," + attr + "}}");
+        String recent = text(ok("get_recent_tracks", "{\"username\":\"RJ\",\"page\":99}"));
+        assertThat(recent).contains("Page 99 is past the last page (16); 780 scrobbles in all.")
+                .doesNotContain("No scrobbles on this page")
+                .contains("get_recent_tracks(username=\"RJ\", limit=50, page=16)");
+
+        lastfm("user.getLovedTracks", "{\"lovedtracks\":{\"track\":[]," + attr + "}}");
+        String loved = text(ok("get_loved_tracks", "{\"username\":\"RJ\",\"page\":99}"));
+        assertThat(loved).contains("Page 99 is past the last page (16); 780 loved tracks in all.")
+                .contains("get_loved_tracks(username=\"RJ\", limit=50, page=16)");
+
+        lastfm("user.getTopArtists", "{\"topartists\":{\"artist\":[]," + attr + "}}");
+        String top = text(ok("get_top_artists", "{\"username\":\"RJ\",\"page\":99}"));
+        assertThat(top).contains("Page 99 is past the last page (16); 780 artists in all time.")
+                .contains("get_top_artists(username=\"RJ\", period=\"overall\", limit=50, page=16)");
+    }
+
+    @Test
     void aPrivateHistoryIsAnErrorThatSaysWhatStillWorks() {
         lastfm(403, "user.getRecentTracks", "user.getRecentTracks__private-history-error17.json");
         JsonNode result = error("get_recent_tracks", "{\"username\":\"hidden_one\"}");

@@ -50,6 +50,17 @@ class ToolArgumentsTest {
     }
 
     @Test
+    void namesAreTrimmedAndABlankNameIsRefused() {
+        assertThat(validate("{\"username\":\"  rj \"}")).containsEntry("username", "rj");
+        for (String blank : new String[] {"\"\"", "\"   \"", "\"\\t\\n\""}) {
+            assertThatThrownBy(() -> validate("{\"username\":" + blank + "}"))
+                    .isInstanceOf(InvalidArgumentsException.class)
+                    .hasMessage("Invalid arguments for t: username: must not be blank. Check the tool's input schema "
+                                + "(tools/list) and call it again.");
+        }
+    }
+
+    @Test
     void appliesDefaults() {
         Map<String, Object> args = validate("{\"username\":\"rj\"}");
         assertThat(args).containsEntry("username", "rj").containsEntry("limit", 10)

@@ -90,6 +90,49 @@ class ToolCatalogueTest {
         assertThat(unbounded).as("integer arguments without minimum and maximum").isEmpty();
     }
 
+    /** A blank name ("artist": " ") must be refused by the schema (ToolArguments trims before validating). */
+    @Test
+    void everyStringArgumentHasAMinimumLength() {
+        List<String> unbounded = new java.util.ArrayList<>();
+        for (ToolDefinition definition : catalogue.all()) {
+            JsonNode properties = mapper.valueToTree(definition.tool().inputSchema()).path("properties");
+            for (var it = properties.fields(); it.hasNext();) {
+                var property = it.next();
+                JsonNode schema = property.getValue();
+                boolean string = schema.path("type").asText().equals("string") && !schema.has("enum");
+                boolean freeText = definition.name().equals("ping") && property.getKey().equals("message");
+                if (string && !freeText && schema.path("minLength").asInt(0) < 1) {
+                    unbounded.add(definition.name() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(unbounded).as("string arguments without minLength >= 1").isEmpty();
+    }
+
+    /** Inspector --strict warns on {@code type: [string, "null"]}: an absent property says "none" instead. */
+    @Test
+    void noOutputSchemaUsesATypeArray() {
+        List<String> arrays = new java.util.ArrayList<>();
+        for (ToolDefinition definition : catalogue.all()) {
+            collectTypeArrays(definition.name(), mapper.valueToTree(definition.tool().outputSchema()), arrays);
+        }
+        assertThat(arrays).as("type arrays in output schemas").isEmpty();
+    }
+
+    private static void collectTypeArrays(String where, JsonNode node, List<String> found) {
+        if (node.isObject()) {
+            if (node.path("type").isArray()) {
+                found.add(where + ": " + node.get("type"));
+            }
+            node.fields().forEachRemaining(field -> collectTypeArrays(where + "/" + field.getKey(), field.getValue(),
+                    found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectTypeArrays(where + "/" + i, node.get(i), found);
+            }
+        }
+    }
+
     /** Catches YAML flow mappings that split a description at a comma. */
     private static void assertDescriptionsAreText(String tool, JsonNode node) {
         node.fields().forEachRemaining(field -> {

@@ -88,7 +88,9 @@ public class AuthStatusTool {
 
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("signedIn", signedIn);
-        structured.put("user", user);
+        if (user != null) {
+            structured.put("user", user);
+        }
         structured.put("signInAvailable", false);
         structured.put("howTo", howTo);
         structured.put("tools", kinds);

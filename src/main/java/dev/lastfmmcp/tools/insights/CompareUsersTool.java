@@ -57,6 +57,13 @@ public class CompareUsersTool {
         String user2 = top2.user() != null ? top2.user() : args.text("user2");
         TasteCompatibility.Comparison comparison = TasteCompatibility.compare(top1.artists(), top2.artists());
         int percent = (int) Math.round(comparison.score() * 100);
+        boolean sameUser = user1.equalsIgnoreCase(user2);
+        List<String> caveats = new java.util.ArrayList<>();
+        if (!sameUser && !top1.artists().isEmpty() && !top2.artists().isEmpty()) {
+            smallSample(user1, top1, period).ifPresent(caveats::add);
+            smallSample(user2, top2, period).ifPresent(caveats::add);
+        }
+        boolean small = !caveats.isEmpty();
         String method = "cosine similarity of the two users' play-count vectors over the union of their top "
                         + "artists (user.getTopArtists, period=" + period.value() + ", up to "
                         + number(settings.artistListLimit()) + " each), with plays log-scaled as ln(1 + plays) so "
@@ -70,6 +77,9 @@ public class CompareUsersTool {
                 .put("score", comparison.score())
                 .put("scorePercent", percent)
                 .put("label", comparison.label())
+                .put("sameUser", sameUser)
+                .put("smallSample", small)
+                .put("caveats", caveats)
                 .put("method", method)
                 .put("artistsCompared", new Compared(top1.artists().size(), top2.artists().size(),
                         comparison.union()))
@@ -86,9 +96,17 @@ public class CompareUsersTool {
             out.line("**0% — " + comparison.label() + ".** " + escape(empty) + " has no scrobbles "
                      + (period.isOverall() ? "yet" : "in " + period.words()) + ", so there is nothing to compare.")
                     .blank();
+        } else if (sameUser) {
+            out.line("**" + percent + "% — " + comparison.label() + ".** " + escape(user1) + " was compared with "
+                     + "themselves: the same list on both sides always scores 100%, so this says nothing about "
+                     + "anyone's taste. Compare " + escape(user1) + " with another user.").blank();
         } else {
-            out.line("**" + percent + "% — " + comparison.label() + ".** " + number(comparison.shared().size())
-                     + " of the " + number(comparison.union()) + " artists in their top lists are shared.").blank();
+            out.line("**" + percent + "% — " + comparison.label() + (small ? " (small sample)" : "") + ".** "
+                     + number(comparison.shared().size()) + " of the " + number(comparison.union())
+                     + " artists in their top lists are shared.").blank();
+            for (String caveat : caveats) {
+                out.line("_" + escape(caveat) + "_").blank();
+            }
         }
         out.line("_How: " + method + " (" + escape(user1) + ": " + number(top1.artists().size()) + " artists, "
                  + escape(user2) + ": " + number(top2.artists().size()) + ")._");
@@ -106,10 +124,27 @@ public class CompareUsersTool {
             out.next().call("get_artist_info", "artist", comparison.onlyUser2().get(0).name(), "username", user1);
         }
         out.next().call("get_music_recommendations", "username", user1, "limit", 10)
-                .call("get_listening_stats", "username", user2, "period", period.value())
-                .call("compare_users", "user1", user1, "user2", user2, "period",
-                        period.isOverall() ? Period.THREE_MONTHS.value() : Period.OVERALL.value());
+                .call("get_listening_stats", "username", user2, "period", period.value());
+        // another period of the same pair; a small sample of all time only gets smaller in a shorter one
+        if (!sameUser && !(small && period.isOverall())) {
+            out.next().call("compare_users", "user1", user1, "user2", user2, "period",
+                    period.isOverall() ? Period.THREE_MONTHS.value() : Period.OVERALL.value());
+        }
         return out.build();
+    }
+
+    /** "Small sample: tiny has only 3 scrobbles of 2 artists in the last 7 days, ..." when the list is that small. */
+    static java.util.Optional<String> smallSample(String user, TopArtists top, Period period) {
+        if (!TasteCompatibility.smallSample(top.artists())) {
+            return java.util.Optional.empty();
+        }
+        long scrobbles = TasteCompatibility.scrobbles(top.artists());
+        int artists = top.artists().size();
+        return java.util.Optional.of("Small sample: " + user + " has only " + number(scrobbles)
+                + (scrobbles == 1 ? " scrobble" : " scrobbles") + " of " + number(artists)
+                + (artists == 1 ? " artist" : " artists") + (period.isOverall() ? "" : " in " + period.words())
+                + ", so this score says little about their taste."
+                + (period.isOverall() ? "" : " A longer period may say more."));
     }
 
     private static void only(ToolOutput out, String user, String other, List<TasteCompatibility.ArtistPlays> only) {

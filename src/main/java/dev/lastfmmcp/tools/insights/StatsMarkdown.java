@@ -120,10 +120,15 @@ final class StatsMarkdown {
 
     private static void listening(ToolOutput out, StatsPlan plan, StatsSummary stats) {
         ListeningStats.ListeningTimes times = stats.listening();
-        if (times == null || times.sampleSize() == 0) {
-            return;
+        if (times == null) {
+            return; // the recent scrobbles could not be read: the footer says so
         }
         out.blank().line("### When " + escape(plan.displayName()) + " listens");
+        if (times.sampleSize() == 0) {
+            out.line("No scrobbles " + (plan.period().isOverall() ? "yet" : "in " + plan.period().words())
+                     + " to place in time: user.getRecentTracks returned none.");
+            return;
+        }
         out.line("_From the " + StatsSummary.recent(times.sampleSize())
                  + (plan.period().isOverall() ? "" : " of the period") + ", "
                  + Insights.minute(times.sampleFrom(), plan.zone()) + " to "

@@ -70,6 +70,23 @@ public final class TasteCompatibility {
                 List.copyOf(only1), List.copyOf(sorted2));
     }
 
+    /**
+     * Below these a user's list is too small for the score to say much: fewer scrobbles in the period, or fewer
+     * artists (a 3-scrobble listener shares "41%" with anyone who plays the same two artists).
+     */
+    static final long SMALL_SAMPLE_SCROBBLES = 50;
+    static final int SMALL_SAMPLE_ARTISTS = 5;
+
+    /** Whether a top list with these artists is too small a sample for the score (see the thresholds). */
+    public static boolean smallSample(List<RankedArtist> artists) {
+        return scrobbles(artists) < SMALL_SAMPLE_SCROBBLES || index(artists).size() < SMALL_SAMPLE_ARTISTS;
+    }
+
+    /** The plays of a top list, summed. */
+    public static long scrobbles(List<RankedArtist> artists) {
+        return artists.stream().mapToLong(TasteCompatibility::plays).sum();
+    }
+
     /** Plain words for a score, after Last.fm's old taste-o-meter. */
     public static String label(double score) {
         double percent = score * 100;

@@ -51,8 +51,11 @@ final class ListeningResults {
         if (playing != null) {
             out.line("▶ now playing: " + track(playing) + (Boolean.TRUE.equals(playing.loved()) ? " ♥" : "")).blank();
         }
+        String scope = range.bounded() ? "in this range" : "in all";
+        String past = Texts.pastLastPage(page, "scrobble", "scrobbles", scope);
         if (scrobbles.isEmpty()) {
-            out.line(range.date() != null ? "No scrobbles by " + escape(user) + " on that day."
+            out.line(past != null ? past
+                    : range.date() != null ? "No scrobbles by " + escape(user) + " on that day."
                     : range.bounded() ? "No scrobbles by " + escape(user) + " in this range."
                     : page != null && page.page() > 1 ? "No scrobbles on this page."
                     : escape(user) + " has no scrobbles yet.");
@@ -72,8 +75,9 @@ final class ListeningResults {
             out.blank().line(pageLine);
         }
 
-        if (Texts.hasNextPage(page)) {
-            out.next().call("get_recent_tracks", "username", user, "limit", limit, "page", page.page() + 1,
+        if (Texts.hasNextPage(page) || Texts.isPastLastPage(page)) {
+            out.next().call("get_recent_tracks", "username", user, "limit", limit,
+                    "page", Texts.isPastLastPage(page) ? page.totalPages() : page.page() + 1,
                     "date", range.date() == null ? null : range.date().toString(),
                     "from", range.date() == null ? range.from() : null,
                     "to", range.date() == null ? range.to() : null,
@@ -105,8 +109,9 @@ final class ListeningResults {
                 .put("tracks", loved.tracks())
                 .put("page", page);
         out.heading("Tracks " + escape(user) + " loved");
+        String past = Texts.pastLastPage(page, "loved track", "loved tracks", "in all");
         if (loved.tracks().isEmpty()) {
-            out.line(page != null && page.page() > 1 ? "No loved tracks on this page."
+            out.line(past != null ? past : page != null && page.page() > 1 ? "No loved tracks on this page."
                     : escape(user) + " has not loved any tracks yet.");
         } else {
             int first = page == null ? 1 : (page.page() - 1) * Math.max(page.perPage(), 0) + 1;
@@ -117,8 +122,9 @@ final class ListeningResults {
             }
             out.blank().line(Texts.pageLine(page, "loved track", "loved tracks", "in all") + " Dates in UTC.");
         }
-        if (Texts.hasNextPage(page)) {
-            out.next().call("get_loved_tracks", "username", user, "limit", limit, "page", page.page() + 1);
+        if (Texts.hasNextPage(page) || Texts.isPastLastPage(page)) {
+            out.next().call("get_loved_tracks", "username", user, "limit", limit,
+                    "page", Texts.isPastLastPage(page) ? page.totalPages() : page.page() + 1);
         }
         if (!loved.tracks().isEmpty() && artistName(loved.tracks().get(0).artist()) != null) {
             LovedTrack latest = loved.tracks().get(0);

@@ -43,6 +43,23 @@ final class Texts {
                + count(page.total(), singular, plural) + " " + scope + ".";
     }
 
+    /**
+     * "Page 99 is past the last page (16); 780 scrobbles in all." when the page asked for is after the last one,
+     * else null.
+     */
+    static String pastLastPage(Page page, String singular, String plural, String scope) {
+        if (!isPastLastPage(page)) {
+            return null;
+        }
+        return "Page " + number(page.page()) + " is past the last page (" + number(page.totalPages()) + "); "
+               + count(page.total(), singular, plural) + " " + scope + ".";
+    }
+
+    /** Whether the page asked for is after the last one (of at least one page). */
+    static boolean isPastLastPage(Page page) {
+        return page != null && page.totalPages() >= 1 && page.page() > page.totalPages();
+    }
+
     /** Whether there is a page after this one. */
     static boolean hasNextPage(Page page) {
         return page != null && page.page() < page.totalPages();

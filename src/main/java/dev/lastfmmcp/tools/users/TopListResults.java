@@ -96,8 +96,10 @@ final class TopListResults {
 
     private static void ranking(ToolOutput out, List<String> lines, String user, String period, Page page,
             String singular, String plural) {
+        String past = Texts.pastLastPage(page, singular, plural, "in " + scope(period));
         if (lines.isEmpty()) {
-            out.line(page != null && page.page() > 1 && page.total() > 0 ? "No " + plural + " on this page."
+            out.line(past != null ? past
+                    : page != null && page.page() > 1 && page.total() > 0 ? "No " + plural + " on this page."
                     : escape(user) + " has no scrobbled " + plural + " in " + scope(period) + ".");
             return;
         }
@@ -112,8 +114,9 @@ final class TopListResults {
     }
 
     private static void pages(ToolOutput out, String tool, String user, String period, int limit, Page page) {
-        if (Texts.hasNextPage(page)) {
-            out.next().call(tool, "username", user, "period", period, "limit", limit, "page", page.page() + 1);
+        if (Texts.hasNextPage(page) || Texts.isPastLastPage(page)) {
+            out.next().call(tool, "username", user, "period", period, "limit", limit,
+                    "page", Texts.isPastLastPage(page) ? page.totalPages() : page.page() + 1);
         }
     }
 
