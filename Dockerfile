@@ -20,4 +20,8 @@ ENV BIND_HOST=0.0.0.0 \
     PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
+# Healthy while /health answers 200 (UP or DEGRADED); 503 (DOWN) or no answer is unhealthy. Plain bash, no curl in
+# the JRE image. Anywhere but localhost also set PUBLIC_BASE_URL and MCP_ALLOWED_HOSTS (see the README).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:SharedArchiveFile=/app/lastfm-mcp.jsa -Xshare:auto -jar /app/lastfm-mcp.jar"]

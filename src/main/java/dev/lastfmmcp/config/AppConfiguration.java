@@ -20,6 +20,8 @@ import dev.lastfmmcp.audit.AuditRecords;
 import dev.lastfmmcp.edge.EdgeReplies;
 import dev.lastfmmcp.edge.ConnectionLimits;
 import dev.lastfmmcp.edge.HttpEdge;
+import dev.lastfmmcp.edge.MalformedRequests;
+import dev.lastfmmcp.edge.RateLimitedLog;
 import dev.lastfmmcp.edge.HttpServerVertx;
 import io.vertx.core.Vertx;
 import dev.lastfmmcp.audit.AuditSender;
@@ -95,6 +97,7 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds every bean the routes use, by name, from the properties in {@code application.properties}. The one place
@@ -108,7 +111,10 @@ public class AppConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = objectMapper();
-        ServerIdentity identity = ServerIdentity.load();
+        ServerIdentity loaded = ServerIdentity.load();
+        String projectUrl = settings.string("mcp.project-url", "");
+        ServerIdentity identity = new ServerIdentity(loaded.name(), loaded.title(), loaded.version(),
+                loaded.description(), projectUrl.isEmpty() ? null : projectUrl);
 
         // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
         Duration reaperInterval = settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1));
@@ -147,7 +153,7 @@ public class AppConfiguration implements CamelConfiguration {
         StartupReport startupReport = new StartupReport(bindHost);
         startupReport.warnAboutConfiguration(settings.string("lastfm.api-key", ""));
         registry.bind(StartupReport.BEAN, startupReport);
-        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""),
+        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""), bindHost,
                 () -> HttpServerCheck.listeningPort(context));
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
@@ -170,7 +176,11 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.http.body-timeout", Duration.ofSeconds(30)),
                 settings.integer("mcp.http.max-connections", 2000),
                 settings.integer("mcp.http.max-connections-per-client", 200)));
-        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits);
+        MalformedRequests malformedRequests = new MalformedRequests(edgeReplies, new RateLimitedLog(
+                LoggerFactory.getLogger(MalformedRequests.class),
+                settings.duration("mcp.http.rejection-log-interval", Duration.ofMinutes(1))));
+        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits,
+                malformedRequests);
         registry.bind("vertx", Vertx.class, vertx);
         registry.bind("connectionLimits", connectionLimits);
         context.addService(new ServiceSupport() {
@@ -180,6 +190,7 @@ public class AppConfiguration implements CamelConfiguration {
             }
         }, true, true);
         edge.first(connectionLimits.requestHandler(vertx));
+        edge.malformedRequests(malformedRequests);
         context.getManagementStrategy().addEventNotifier(edge);
         context.addStartupListener(edge);
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,

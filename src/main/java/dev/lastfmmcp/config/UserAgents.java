@@ -4,7 +4,7 @@ import dev.lastfmmcp.mcp.ServerIdentity;
 
 /**
  * The User-Agent headers this server sends upstream: Last.fm asks for an identifiable one; MusicBrainz requires
- * application name, version and a contact.
+ * application name, version and a contact (MUSICBRAINZ_CONTACT, else MCP_PROJECT_URL; without either, none).
  */
 public class UserAgents {
 
@@ -12,10 +12,12 @@ public class UserAgents {
     private final String musicbrainz;
 
     public UserAgents(ServerIdentity identity, String musicbrainzContact) {
-        this.lastfm = identity.name() + "/" + identity.version() + " (" + identity.websiteUrl() + ")";
+        String product = identity.name() + "/" + identity.version();
+        String projectUrl = identity.websiteUrl() == null ? "" : identity.websiteUrl().trim();
+        this.lastfm = projectUrl.isEmpty() ? product : product + " (" + projectUrl + ")";
         String contact = musicbrainzContact == null || musicbrainzContact.isBlank()
-                ? identity.websiteUrl() : musicbrainzContact.trim();
-        this.musicbrainz = identity.name() + "/" + identity.version() + " ( " + contact + " )";
+                ? projectUrl : musicbrainzContact.trim();
+        this.musicbrainz = contact.isEmpty() ? product : product + " ( " + contact + " )";
     }
 
     public String lastfm() {

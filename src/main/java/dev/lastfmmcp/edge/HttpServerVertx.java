@@ -22,12 +22,24 @@ public final class HttpServerVertx {
     }
 
     public static Vertx create(int workerThreads, ConnectionLimits limits) {
+        return create(workerThreads, limits, null);
+    }
+
+    /**
+     * As {@link #create(int, ConnectionLimits)}; the HTTP server also answers requests whose head Vert.x cannot
+     * decode (414, 431, 400) with {@code malformed} instead of an empty response.
+     */
+    public static Vertx create(int workerThreads, ConnectionLimits limits, MalformedRequests malformed) {
         VertxInternal real = (VertxInternal) Vertx.vertx(new VertxOptions().setWorkerPoolSize(workerThreads));
         InvocationHandler handler = (proxy, method, args) -> {
             try {
                 if (method.getName().equals("createHttpServer") && args != null && args.length == 1
                     && args[0] instanceof HttpServerOptions options) {
-                    HttpServer server = real.createHttpServer(limits.apply(options));
+                    HttpServerOptions applied = limits.apply(options);
+                    HttpServer server = real.createHttpServer(applied);
+                    if (malformed != null) {
+                        server.invalidRequestHandler(malformed.invalidRequests(applied));
+                    }
                     return server.connectionHandler(limits.connectionHandler(real));
                 }
                 return method.invoke(real, args);

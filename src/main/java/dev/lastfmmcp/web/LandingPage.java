@@ -25,7 +25,8 @@ public class LandingPage {
                 .replace("{{title}}", Html.escape(identity.title()))
                 .replace("{{version}}", Html.escape(identity.version()))
                 .replace("{{description}}", Html.escape(identity.description()))
-                .replace("{{websiteUrl}}", Html.escape(identity.websiteUrl()))
+                .replace("{{projectLink}}", identity.websiteUrl() == null ? ""
+                        : "<li><a href=\"" + Html.escape(identity.websiteUrl()) + "\">Source and documentation</a></li>")
                 .replace("{{mcpUrl}}", Html.escape(mcpUrl))
                 .replace("{{toolCount}}", String.valueOf(tools.all().size()))
                 .replace("{{toolRows}}", rows.toString());

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.mcp.ServerIdentity;
 import dev.lastfmmcp.lastfm.LastfmCaches;
 import dev.lastfmmcp.lastfm.LastfmErrorKind;
 import dev.lastfmmcp.lastfm.LastfmException;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** direct:lastfm-call against a WireMock Last.fm: signing, encoding, cache, single-flight, throttle, retry, breaker. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-               properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=50", "lastfm.retry.max-retries=3",
+               properties = {"camel.server.port=0", "mcp.project-url=https://example.org/lastfm-mcp",
+                       "lastfm.retry.initial-delay-ms=50", "lastfm.retry.max-retries=3",
                        "lastfm.timeout-ms=3500", "lastfm.breaker.open-seconds=60", "lastfm.connect-timeout-ms=200",
                        "lastfm.http.response-timeout-ms=800", "lastfm.throttle.max-wait-ms=2500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,7 +110,8 @@ class LastfmClientRouteTest extends UpstreamTestSupport {
                 .withQueryParam("format", equalTo("json"))
                 .withQueryParam("artist", equalTo("The Weeknd"))
                 .withQueryParam("api_sig", absent())
-                .withHeader("User-Agent", matching("lastfm-mcp/\\S+ \\(.+\\)"))
+                .withHeader("User-Agent", equalTo("lastfm-mcp/" + ServerIdentity.load().version()
+                                                  + " (https://example.org/lastfm-mcp)"))
                 .withHeader("Authorization", absent()));
     }
 

@@ -45,6 +45,19 @@ class WebEndpointsTest extends AppTestSupport {
         assertThat(mcp().send("HEAD", "/health", null, Map.of()).status()).isEqualTo(200);
     }
 
+    /** No MCP_PROJECT_URL: no invented project link anywhere. */
+    @Test
+    void withoutAProjectUrlNoLinkIsInvented() {
+        String landing = mcp().send("GET", "/", null, Map.of("Accept", "text/html")).body();
+        assertThat(landing).doesNotContain("Source and documentation").doesNotContain("github.com")
+                .doesNotContain("{{");
+        JsonNode card = mcp().send("GET", "/.well-known/mcp.json", null, Map.of()).json();
+        assertThat(card.at("/serverInfo/websiteUrl").isMissingNode()).isTrue();
+        assertThat(mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
+                + "\"version\":\"1\"}}}", null).body()).doesNotContain("websiteUrl");
+    }
+
     @Test
     void serverCard() {
         RawMcp.Reply reply = mcp().send("GET", "/.well-known/mcp.json", null, Map.of());

@@ -1,0 +1,37 @@
+package dev.lastfmmcp.unit;
+
+import java.nio.file.Path;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shade plugin writes the fat jar to its own file, so a second {@code mvn package} without {@code clean} never
+ * takes the previous fat jar as its input (that printed about 1,400 "overlapping classes" warnings); the jar the
+ * README, the scripts, the Dockerfile and the conformance run use keeps its name.
+ */
+class BuildConfigurationTest {
+
+    @Test
+    void theFatJarIsNeverTheShadePluginsInput() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String shadeOutput = xpath.evaluate("/project/build/plugins/plugin[artifactId='maven-shade-plugin']"
+                + "/executions/execution/configuration/outputFile", pom);
+        String finalName = xpath.evaluate("/project/build/finalName", pom);
+        String conformanceJar = xpath.evaluate("/project/build/plugins/plugin[artifactId='exec-maven-plugin']"
+                + "/executions/execution[id='mcp-conformance']/configuration/arguments/argument[2]", pom);
+
+        assertThat(shadeOutput).as("shade outputFile").isEqualTo("${project.build.directory}/lastfm-mcp.jar");
+        // the plain jar (the shade plugin's input) has another name than the fat jar
+        assertThat("${project.build.directory}/" + finalName + ".jar").isNotEqualTo(shadeOutput);
+        assertThat(finalName).isNotBlank().isNotEqualTo("lastfm-mcp");
+        assertThat(conformanceJar).isEqualTo(shadeOutput);
+    }
+}
