@@ -1,13 +1,16 @@
 package dev.lastfmmcp.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
  * Last.fm and MusicBrainz stand-ins on free loopback ports, started before a test class boots the app; the app finds
- * them through the {@code lastfm.api-url} and {@code musicbrainz.api-url} system properties, which override
- * {@code application.properties}.
+ * them through the {@code lastfm.api-url} and {@code musicbrainz.api-url} properties, which the test class gives to
+ * the app as override properties of camel-test-main-junit5 (see {@link UpstreamTestSupport}).
  */
 public final class WireMockUpstreams {
 
@@ -24,20 +27,15 @@ public final class WireMockUpstreams {
         return server;
     }
 
-    /** Points the app at the stand-ins (call before the app boots). */
-    public static void useFor(WireMockServer lastfm, WireMockServer musicbrainz) {
-        System.setProperty("lastfm.api-url", "http://127.0.0.1:" + lastfm.port() + "/2.0/");
-        System.setProperty("lastfm.api-key", API_KEY);
-        System.setProperty("lastfm.shared-secret", SHARED_SECRET);
+    /** The properties that point the app at the stand-ins (musicbrainz may be null: left as configured). */
+    public static Map<String, String> properties(WireMockServer lastfm, WireMockServer musicbrainz) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("lastfm.api-url", "http://127.0.0.1:" + lastfm.port() + "/2.0/");
+        properties.put("lastfm.api-key", API_KEY);
+        properties.put("lastfm.shared-secret", SHARED_SECRET);
         if (musicbrainz != null) {
-            System.setProperty("musicbrainz.api-url", "http://127.0.0.1:" + musicbrainz.port() + "/ws/2/");
+            properties.put("musicbrainz.api-url", "http://127.0.0.1:" + musicbrainz.port() + "/ws/2/");
         }
-    }
-
-    public static void clear() {
-        for (String key : new String[] {"lastfm.api-url", "lastfm.api-key", "lastfm.shared-secret",
-                "musicbrainz.api-url"}) {
-            System.clearProperty(key);
-        }
+        return properties;
     }
 }
