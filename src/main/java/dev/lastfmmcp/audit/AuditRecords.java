@@ -50,7 +50,7 @@ public class AuditRecords {
         record.put("httpMethod", request.getHttpMethod());
         record.put("path", request.getPath());
         record.put("protocolVersion", request.getProtocolVersion());
-        List<McpCall> calls = request.getCalls();
+        List<McpCall> calls = request.audit().getCalls();
         if (request.isBatch()) {
             record.put("method", "batch");
         } else if (!calls.isEmpty()) {
@@ -62,8 +62,8 @@ public class AuditRecords {
             }
         } else if (request.getMessage() != null) {
             record.put("method", redactor.truncate(request.getMessage().path("method").asText(null)));
-        } else if (request.getLabel() != null) {
-            record.put("method", request.getLabel());
+        } else if (request.audit().getLabel() != null) {
+            record.put("method", request.audit().getLabel());
         }
         if (request.isBatch()) {
             ArrayNode items = record.putArray("calls");
@@ -83,11 +83,11 @@ public class AuditRecords {
             }
         }
         record.put("outcome", outcome(request, calls));
-        if (request.getRejection() != null) {
-            record.put("reason", redactor.truncate(request.getRejection()));
+        if (request.audit().getRejection() != null) {
+            record.put("reason", redactor.truncate(request.audit().getRejection()));
         }
-        record.put("status", request.getStatus());
-        record.put("latencyMs", request.getLatencyMs());
+        record.put("status", request.reply().getStatus());
+        record.put("latencyMs", request.audit().getLatencyMs());
         try {
             String json = mapper.writeValueAsString(record);
             if (json.length() <= maxRecordChars) {
@@ -106,8 +106,8 @@ public class AuditRecords {
     }
 
     private static String outcome(McpRequest request, List<McpCall> calls) {
-        if (request.getRejection() != null) {
-            return "rejected:" + request.getStatus();
+        if (request.audit().getRejection() != null) {
+            return "rejected:" + request.reply().getStatus();
         }
         if (request.isBatch()) {
             return calls.stream().allMatch(c -> c.getOutcome().equals("ok")) ? "ok" : "partial";

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.completion;
 
+import dev.lastfmmcp.mcp.ArgumentSpec;
 import java.util.List;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;

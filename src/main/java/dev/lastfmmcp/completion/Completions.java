@@ -1,5 +1,6 @@
 package dev.lastfmmcp.completion;
 
+import dev.lastfmmcp.mcp.ArgumentSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.prompts.PromptCatalogue;
 import dev.lastfmmcp.resources.ResourceCatalogue;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.Users;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Exchange;

@@ -1,5 +1,8 @@
 package dev.lastfmmcp.config;
 
+import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.Lazy;
+import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +48,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
 import dev.lastfmmcp.mcp.Lifecycle;
-import dev.lastfmmcp.mcp.McpHttp;
+import dev.lastfmmcp.mcp.BatchResponses;
+import dev.lastfmmcp.mcp.McpIntake;
+import dev.lastfmmcp.mcp.McpReplies;
+import dev.lastfmmcp.mcp.SessionBinding;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -62,7 +68,7 @@ import dev.lastfmmcp.stream.SessionEndListener;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamKeepAlive;
-import dev.lastfmmcp.stream.Subscriptions;
+import dev.lastfmmcp.resources.Subscriptions;
 import dev.lastfmmcp.tools.ServerTools;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.users.UserTools;
@@ -158,6 +164,7 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec);
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -165,7 +172,7 @@ public class AppConfiguration implements CamelConfiguration {
         EdgeReplies edgeReplies = new EdgeReplies(codec, clock, audit);
         HttpEdge edge = new HttpEdge(edgeReplies, guard, settings.longValue("camel.server.maxBodySize", 1_048_576),
                 settings.duration("mcp.cors.max-age", Duration.ofMinutes(10)).toSeconds(), List.of(
-                        new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessions, streams,
+                        new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessionBinding, streams,
                                 edgeReplies, settings.longValue("mcp.stream.retry-ms", 3000))),
                         new HttpEdge.Endpoint("/sse", HttpMethod.GET,
                                 new LegacySseHandler(guard, sessions, streams, edgeReplies))));
@@ -202,15 +209,16 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
-        registry.bind("mcpHttp", new McpHttp(codec, sessions, guard, streams, clock,
-                settings.integer("mcp.max-batch-size", 50),
+        registry.bind("mcpIntake", new McpIntake(codec, guard, clock, settings.integer("mcp.max-batch-size", 50),
                 settings.duration("mcp.request-timeout", Duration.ofSeconds(30))));
+        registry.bind("sessionBinding", sessionBinding);
+        registry.bind("mcpReplies", new McpReplies(codec, streams));
         registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent", 32),
                 settings.integer("mcp.tools.max-per-session", 8)));
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
-        registry.bind("batchResponses", new McpHttp.BatchResponses());
+        registry.bind("batchResponses", new BatchResponses());
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
@@ -263,7 +271,8 @@ public class AppConfiguration implements CamelConfiguration {
         onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
-        registry.bind("userAgents", new UserAgents(identity, settings.string("musicbrainz.contact", "")));
+        registry.bind("userAgents", new UserAgents(identity.name(), identity.version(), identity.websiteUrl(),
+                settings.string("musicbrainz.contact", "")));
 
         // --- MusicBrainz enrichment (direct:musicbrainz-lookup) ---
         Cache<String, Enrichment> musicbrainzCache = Caffeine.newBuilder()

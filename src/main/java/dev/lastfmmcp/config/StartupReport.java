@@ -1,5 +1,6 @@
 package dev.lastfmmcp.config;
 
+import dev.lastfmmcp.edge.HttpServerCheck;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -15,6 +15,11 @@ import io.vertx.ext.web.RoutingContext;
  * Origin check ({@link HttpGuard}): an allowed origin gets {@code Access-Control-Allow-Origin} and may read
  * {@code Mcp-Session-Id}; a preflight is answered here (204) with the path's real methods and the MCP headers.
  * A foreign origin gets no CORS headers, and its preflight a 403.
+ *
+ * <p>Not Vert.x {@code CorsHandler}, which was weighed: its origins are a fixed list or patterns and it answers a
+ * refused preflight with an empty 403; here the origin policy is {@link HttpGuard}'s (loopback origins on any port,
+ * the configured list, {@code *}), a refusal is a JSON-RPC error with an audit record, and {@code
+ * Access-Control-Allow-Methods} names each path's real methods from the routes.
  */
 public class Cors implements Handler<RoutingContext> {
 

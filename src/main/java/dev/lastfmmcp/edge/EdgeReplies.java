@@ -36,8 +36,8 @@ public class EdgeReplies {
 
     /** Writes the rejection (unless a response is already under way) and records it. */
     public void reject(HttpServerResponse response, McpRequest request, McpHttpException rejection) {
-        request.setStatus(rejection.status());
-        request.setRejection(rejection.getMessage());
+        request.reply().setStatus(rejection.status());
+        request.audit().setRejection(rejection.getMessage());
         if (!response.ended() && !response.headWritten()) {
             rejection.headers().forEach(response::putHeader);
             response.setStatusCode(rejection.status())
@@ -50,7 +50,7 @@ public class EdgeReplies {
 
     /** Records an exchange that ended outside the routes. */
     public void finish(McpRequest request) {
-        request.finish(System.nanoTime());
+        request.audit().finish(System.nanoTime());
         audit.accept(request);
     }
 }

@@ -3,7 +3,7 @@ package dev.lastfmmcp.edge;
 import java.lang.reflect.Field;
 import java.util.List;
 
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.mcp.HttpGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -13,12 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
-import dev.lastfmmcp.mcp.CancelledException;
-import dev.lastfmmcp.mcp.LogLevel;
-import dev.lastfmmcp.mcp.McpCall;
-import dev.lastfmmcp.mcp.McpRequest;
-import dev.lastfmmcp.stream.McpLog;
+import dev.lastfmmcp.jsonrpc.CancelledException;
+import dev.lastfmmcp.upstream.Cancellation;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.UpstreamCaller;
+import dev.lastfmmcp.upstream.UpstreamLog;
 import dev.lastfmmcp.upstream.RequestDeadline;
 import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Body;
@@ -45,7 +44,7 @@ public class LastfmCalls {
     private final Duration timeout;
     private final SingleFlight singleFlight;
     private final Pacing pacing;
-    private McpLog log;
+    private UpstreamLog log;
     private volatile LastfmKeyStatus keyStatus;
 
     /** Retry settings of {@link LastfmCalls}. */
@@ -99,7 +98,7 @@ public class LastfmCalls {
     }
 
     /** Where retries and stale answers are reported to clients (set once streams exist). */
-    public void setLog(McpLog log) {
+    public void setLog(UpstreamLog log) {
         this.log = log;
     }
 
@@ -113,7 +112,7 @@ public class LastfmCalls {
     }
 
     /** Checks the configuration, signs when needed and computes the cache key. */
-    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") McpCall mcpCall) {
+    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") Cancellation mcpCall) {
         if (mcpCall != null) {
             mcpCall.checkActive();
         }
@@ -168,7 +167,7 @@ public class LastfmCalls {
      * Just before a request goes upstream (after the throttle): a cancelled MCP request drops it, unless other callers
      * wait on the same fetch.
      */
-    public void checkStillWanted(@Variable("call") McpCall mcpCall, @Variable("flight") SingleFlight.Flight flight,
+    public void checkStillWanted(@Variable("call") Cancellation mcpCall, @Variable("flight") SingleFlight.Flight flight,
             @Variable("lastfmCall") LastfmCall call) {
         if (mcpCall != null && mcpCall.isCancelled() && (flight == null || singleFlight.abandon(flight))) {
             throw new CancelledException();
@@ -268,10 +267,10 @@ public class LastfmCalls {
     }
 
     /** The loop's failure step: schedules a retry (and tells the client), or rethrows. */
-    public void attemptFailed(Attempts attempt, Exception failure, McpRequest request) throws Exception {
+    public void attemptFailed(Attempts attempt, Exception failure, UpstreamCaller request) throws Exception {
         attempt.failed(failure);
         if (log != null) {
-            log.log(request, LogLevel.WARNING, "lastfm", "Last.fm did not answer properly ("
+            log.warning(request, "lastfm", "Last.fm did not answer properly ("
                     + describe(failure) + "); retry " + attempt.getRetries() + " in " + attempt.getDelayMillis()
                     + " ms");
         }
@@ -308,12 +307,12 @@ public class LastfmCalls {
     /** Stale-if-error: the last good answer (within the max-stale window), said to be stale; else the failure. */
     public LastfmResult staleOrFail(@Header("CamelCaffeineActionHasResult") Boolean found, @Body Object body,
             @Variable("lastfmFailure") UpstreamFailure failure, @Variable("lastfmCall") LastfmCall call,
-            @Variable("mcp") McpRequest request) {
+            @Variable("mcp") UpstreamCaller request) {
         if (Boolean.TRUE.equals(found) && body instanceof CachedValue cached && cached.data() != null) {
             LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
                     clock.instant()));
             if (log != null) {
-                log.log(request, LogLevel.WARNING, "lastfm", "Last.fm is unavailable (" + failure.detail()
+                log.warning(request, "lastfm", "Last.fm is unavailable (" + failure.detail()
                         + "): serving the " + call.method() + " answer from " + stale.staleAgeSeconds() + " s ago");
             }
             return stale;

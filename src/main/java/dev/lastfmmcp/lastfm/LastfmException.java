@@ -1,6 +1,6 @@
 package dev.lastfmmcp.lastfm;
 
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 
 /**
  * A Last.fm call that ended without data, as a typed outcome: tools turn it into an {@code isError} result whose text

@@ -12,6 +12,12 @@ import java.util.concurrent.TimeoutException;
  * Concurrent identical cache misses make one upstream call: the first caller for a key leads and fetches, the others
  * wait for the leader's outcome (its result, or its exception) for at most {@code maxWait}. A leader whose request
  * was cancelled may drop its fetch only while nobody waits on it ({@link #abandon}).
+ *
+ * <p>Not Caffeine's {@code AsyncCache.get(key, mappingFunction)}, which was weighed: it computes once per key too, but
+ * the fetch here is a Camel route (breaker, paced attempts, stale fallback) that runs on the leader's own exchange,
+ * the answer is then stored with a per-data-class time to live by the route, and a cancelled leader may drop the
+ * fetch only while nobody waits on it; a mapping function would run the route off its exchange and keep the future
+ * in the cache, with no way to abandon it.
  */
 public class SingleFlight {
 

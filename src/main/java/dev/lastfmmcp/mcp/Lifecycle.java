@@ -59,7 +59,7 @@ public class Lifecycle {
         } else {
             session = sessions.create(version, clientName, clientVersion, clientCapabilities,
                     request.getClientAddress());
-            request.putResponseHeader(SESSION_HEADER, session.id());
+            request.reply().putHeader(SESSION_HEADER, session.id());
         }
         request.setSession(session);
         request.setProtocolVersion(version);

@@ -1,5 +1,7 @@
 package dev.lastfmmcp.mcp;
 
+import dev.lastfmmcp.jsonrpc.CancelledException;
+import dev.lastfmmcp.upstream.Cancellation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.jsonrpc.JsonRpcMessage;
@@ -8,7 +10,7 @@ import dev.lastfmmcp.jsonrpc.JsonRpcMessage;
  * One JSON-RPC message being handled, kept in the exchange variable {@code call}: the classified message, the tool /
  * resource / prompt it names, and its outcome for the audit record.
  */
-public class McpCall {
+public class McpCall implements Cancellation {
 
     private final JsonRpcMessage message;
     private String name;

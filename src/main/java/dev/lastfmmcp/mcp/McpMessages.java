@@ -34,7 +34,7 @@ public class McpMessages {
                     "Invalid request: initialize must not be part of a batch");
         }
         McpCall call = new McpCall(message);
-        request.addCall(call);
+        request.audit().addCall(call);
         inFlight.started(request, call);
         return call;
     }
@@ -66,7 +66,7 @@ public class McpMessages {
             if (call == null) {
                 McpCall rejected = new McpCall(new JsonRpcMessage(JsonRpcMessage.Kind.REQUEST, id, null, null));
                 rejected.setOutcome("error:" + error.code());
-                request.addCall(rejected);
+                request.audit().addCall(rejected);
             }
         } else {
             id = call == null ? null : call.getId();

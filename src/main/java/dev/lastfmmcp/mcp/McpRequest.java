@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lastfmmcp.upstream.UpstreamCaller;
 
 /**
- * The request context of one HTTP exchange on an MCP endpoint, kept in the exchange variable {@code mcp}. It carries
- * what the routes decide on (session, negotiated version, reply mode, the signed-in user) and what the audit record
- * needs (calls, status, latency). JSON-RPC parts travel here, never in headers, so they cannot leak into outbound
- * HTTP calls.
+ * The request context of one HTTP exchange on an MCP endpoint, kept in the exchange variable {@code mcp}: what the
+ * request is (correlation id, arrival, method, path, transport, client address, messages), whose it is (session,
+ * negotiated version, {@link Caller}), set once when the session is bound, and two parts of its own: the
+ * {@link HttpReply} the routes build and the {@link AuditTrail} the audit record is made from. JSON-RPC parts travel
+ * here, never in headers, so they cannot leak into outbound HTTP calls.
  */
-public class McpRequest {
+public class McpRequest implements UpstreamCaller {
 
     public static final String ANONYMOUS = "anonymous";
 
@@ -29,23 +31,13 @@ public class McpRequest {
 
     private List<JsonNode> messages = List.of();
     private boolean batch;
-    private ReplyMode replyMode = ReplyMode.JSON;
-    private boolean acceptsEventStream;
     private Session session;
     private String protocolVersion;
-    private String user = ANONYMOUS;
-    private final List<McpCall> calls = Collections.synchronizedList(new ArrayList<>());
-
-    private int status = 200;
-    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
-    private String responseBody;
-    private String responseContentType;
-    private String rejection;
-    private long latencyMs = -1;
+    private Caller caller = Caller.ANONYMOUS;
     private volatile ProgressSink progressSink;
-    private String label;
-    private io.vertx.core.http.HttpServerResponse httpResponse;
-    private dev.lastfmmcp.stream.PostStream postStream;
+
+    private final HttpReply reply = new HttpReply();
+    private final AuditTrail audit;
 
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
         this.correlationId = correlationId;
@@ -53,6 +45,7 @@ public class McpRequest {
         this.receivedAt = receivedAt;
         this.httpMethod = httpMethod;
         this.path = path;
+        this.audit = new AuditTrail(startNanos);
     }
 
     public String getCorrelationId() {
@@ -115,31 +108,22 @@ public class McpRequest {
         return messages.isEmpty() ? null : messages.get(0);
     }
 
-    public ReplyMode getReplyMode() {
-        return replyMode;
-    }
-
-    public void setReplyMode(ReplyMode replyMode) {
-        this.replyMode = replyMode;
-    }
-
-    public boolean isAcceptsEventStream() {
-        return acceptsEventStream;
-    }
-
-    public void setAcceptsEventStream(boolean acceptsEventStream) {
-        this.acceptsEventStream = acceptsEventStream;
+    /** Binds the request to its session and the protocol version it speaks (initialize binds a new one). */
+    public void bind(Session session, String protocolVersion) {
+        this.session = session;
+        this.protocolVersion = protocolVersion;
+        if (session != null && session.user() != null) {
+            this.caller = Caller.lastfmUser(session.user());
+        }
     }
 
     public Session getSession() {
         return session;
     }
 
+    /** The session after a change to it (a new log level) was saved. */
     public void setSession(Session session) {
-        this.session = session;
-        if (session != null && session.user() != null) {
-            this.user = session.user();
-        }
+        bind(session, protocolVersion);
     }
 
     public String getSessionId() {
@@ -154,89 +138,32 @@ public class McpRequest {
         this.protocolVersion = protocolVersion;
     }
 
+    /** Who makes the request. */
+    public Caller getCaller() {
+        return caller;
+    }
+
+    public void setCaller(Caller caller) {
+        this.caller = caller == null ? Caller.ANONYMOUS : caller;
+    }
+
     /** The signed-in Last.fm user, or {@value #ANONYMOUS}. */
     public String getUser() {
-        return user;
+        return caller.name();
     }
 
-    public void setUser(String user) {
-        this.user = user;
+    public HttpReply reply() {
+        return reply;
     }
 
-    public List<McpCall> getCalls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+    public AuditTrail audit() {
+        return audit;
     }
 
-    public void addCall(McpCall call) {
-        calls.add(call);
-    }
-
-    public int getStatus() {
-        return status;
-    }
-
-    public void setStatus(int status) {
-        this.status = status;
-    }
-
-    public Map<String, String> getResponseHeaders() {
-        return responseHeaders;
-    }
-
-    public void putResponseHeader(String name, String value) {
-        responseHeaders.put(name, value);
-    }
-
-    public String getResponseBody() {
-        return responseBody;
-    }
-
-    public String getResponseContentType() {
-        return responseContentType;
-    }
-
-    public void setResponse(String contentType, String body) {
-        this.responseContentType = contentType;
-        this.responseBody = body;
-    }
-
-    /** Why the request was turned away at the HTTP level (for the audit record), or null. */
-    public String getRejection() {
-        return rejection;
-    }
-
-    public void setRejection(String rejection) {
-        this.rejection = rejection;
-    }
-
-    /** The Vert.x response of this exchange, for replies written as a stream. */
-    public io.vertx.core.http.HttpServerResponse getHttpResponse() {
-        return httpResponse;
-    }
-
-    public void setHttpResponse(io.vertx.core.http.HttpServerResponse httpResponse) {
-        this.httpResponse = httpResponse;
-    }
-
-    /** The open event-stream reply of this POST, or null when it is answered with one JSON document. */
-    public dev.lastfmmcp.stream.PostStream getPostStream() {
-        return postStream;
-    }
-
-    public void setPostStream(dev.lastfmmcp.stream.PostStream postStream) {
-        this.postStream = postStream;
-        this.progressSink = postStream;
-    }
-
-    /** What the exchange was when it carried no JSON-RPC message (e.g. "stream" for a GET stream). */
-    public String getLabel() {
-        return label;
-    }
-
-    public void setLabel(String label) {
-        this.label = label;
+    /** The POST is answered with an event stream: notifications and the response go there. */
+    public void streamReplyOn(ReplyStream stream) {
+        reply.setPostStream(stream);
+        this.progressSink = stream;
     }
 
     /** The reply stream of this request, when it is answered with an event stream; else null. */
@@ -246,13 +173,5 @@ public class McpRequest {
 
     public void setProgressSink(ProgressSink progressSink) {
         this.progressSink = progressSink;
-    }
-
-    public long getLatencyMs() {
-        return latencyMs;
-    }
-
-    public void finish(long nowNanos) {
-        this.latencyMs = Math.max(0, (nowNanos - startNanos) / 1_000_000);
     }
 }

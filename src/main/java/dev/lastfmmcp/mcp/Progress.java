@@ -28,9 +28,19 @@ public class Progress {
         }
         JsonNode token = call.getMessage().progressToken();
         ProgressSink sink = request.getProgressSink();
-        if (token == null || sink == null || !call.advanceProgress(progress)) {
+        if (token == null || sink == null) {
             return;
         }
+        // steps of a fan-out report from several threads: the check and the send are one step, so a larger value
+        // can never overtake a smaller one on the stream
+        synchronized (call) {
+            if (call.advanceProgress(progress)) {
+                sink.send(notification(token, progress, total, message));
+            }
+        }
+    }
+
+    private JsonNode notification(JsonNode token, double progress, Double total, String message) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("progressToken", token);
         params.put("progress", progress);
@@ -40,6 +50,6 @@ public class Progress {
         if (message != null) {
             params.put("message", message);
         }
-        sink.send(codec.notification("notifications/progress", params));
+        return codec.notification("notifications/progress", params);
     }
 }

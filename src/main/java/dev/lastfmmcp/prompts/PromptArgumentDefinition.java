@@ -2,8 +2,8 @@ package dev.lastfmmcp.prompts;
 
 import java.util.List;
 
-import dev.lastfmmcp.completion.ArgumentKind;
-import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.mcp.ArgumentKind;
+import dev.lastfmmcp.mcp.ArgumentSpec;
 
 /**
  * One argument of a prompt as {@code mcp/prompts.yaml} declares it: whether it is required, what it names (its

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lastfmmcp.completion.ArgumentKind;
-import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.mcp.ArgumentKind;
+import dev.lastfmmcp.mcp.ArgumentSpec;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;

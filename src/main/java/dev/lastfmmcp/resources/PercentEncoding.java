@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
  * RFC 3986 percent-encoding as RFC 6570 simple expansion uses it: every byte of the UTF-8 form outside the unreserved
  * set ({@code A-Z a-z 0-9 - . _ ~}) is {@code %XX}, so {@code AC/DC} is one path segment, {@code AC%2FDC}. Decoding is
  * strict: a broken escape or bytes that are not UTF-8 are an error, and {@code +} stays a plus sign.
+ *
+ * <p>Not the JDK's codecs, which were weighed: {@code URLEncoder}/{@code URLDecoder} are HTML-form encoding (a space
+ * is {@code +}, {@code +} decodes to a space, broken escapes pass) and {@code java.net.URI} leaves {@code /} and other
+ * reserved characters as they are, so {@code AC/DC} would become two segments.
  */
 public final class PercentEncoding {
 

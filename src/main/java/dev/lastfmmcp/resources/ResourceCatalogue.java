@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.mcp.ArgumentSpec;
 import dev.lastfmmcp.format.SafeText;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;

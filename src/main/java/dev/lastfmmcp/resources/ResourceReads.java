@@ -11,7 +11,7 @@ import dev.lastfmmcp.lastfm.LastfmErrorKind;
 import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.tools.InvalidArgumentsException;
 import dev.lastfmmcp.tools.ToolArguments;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;

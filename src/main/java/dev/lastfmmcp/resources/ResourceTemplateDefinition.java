@@ -3,8 +3,8 @@ package dev.lastfmmcp.resources;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lastfmmcp.completion.ArgumentKind;
-import dev.lastfmmcp.completion.ArgumentSpec;
+import dev.lastfmmcp.mcp.ArgumentKind;
+import dev.lastfmmcp.mcp.ArgumentSpec;
 import dev.lastfmmcp.tools.ToolDefinition;
 import io.modelcontextprotocol.spec.McpSchema;
 

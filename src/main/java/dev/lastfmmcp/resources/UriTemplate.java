@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * scheme, then path segments that are either literal or exactly one {@code {variable}}. A variable matches one
  * non-empty path segment and is percent-decoded, so {@code AC%2FDC} is the artist "AC/DC"; expansion encodes every
  * character outside the unreserved set.
+ *
+ * <p>Not an RFC 6570 library, which was weighed: the maintained Java ones expand templates but do not match a URI back
+ * to its variables, and the server needs that (every {@code resources/read}) and a start-up check that no two
+ * templates can match one URI; level 1 with whole-segment variables keeps both a few lines.
  */
 public final class UriTemplate {
 

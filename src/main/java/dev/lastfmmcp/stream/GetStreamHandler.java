@@ -9,7 +9,7 @@ import dev.lastfmmcp.mcp.McpHttp;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.mcp.Session;
-import dev.lastfmmcp.mcp.SessionStore;
+import dev.lastfmmcp.mcp.SessionBinding;
 import dev.lastfmmcp.mcp.SseFormat;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,12 +24,12 @@ import io.vertx.ext.web.RoutingContext;
 public class GetStreamHandler implements Handler<RoutingContext> {
 
     private final HttpGuard guard;
-    private final SessionStore sessions;
+    private final SessionBinding sessions;
     private final SessionStreams streams;
     private final EdgeReplies replies;
     private final long retryMillis;
 
-    public GetStreamHandler(HttpGuard guard, SessionStore sessions, SessionStreams streams, EdgeReplies replies,
+    public GetStreamHandler(HttpGuard guard, SessionBinding sessions, SessionStreams streams, EdgeReplies replies,
                             long retryMillis) {
         this.guard = guard;
         this.sessions = sessions;
@@ -42,7 +42,7 @@ public class GetStreamHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext routing) {
         HttpServerRequest http = routing.request();
         McpRequest request = replies.begin(http);
-        request.setLabel("stream");
+        request.audit().setLabel("stream");
         HttpServerResponse response = routing.response();
         try {
             guard.checkOrigin(http.getHeader("Origin"));
@@ -51,17 +51,8 @@ public class GetStreamHandler implements Handler<RoutingContext> {
                 throw new McpHttpException(406, JsonRpcErrors.INVALID_REQUEST,
                         "Not Acceptable: GET /mcp opens an event stream; send Accept: text/event-stream");
             }
-            String version = http.getHeader(McpHttp.VERSION_HEADER);
-            if (version != null && !ProtocolVersions.isSupported(version)) {
-                throw McpHttpException.badRequest("Bad Request: unsupported MCP-Protocol-Version " + version);
-            }
             String sessionId = http.getHeader(Lifecycle.SESSION_HEADER);
-            if (sessionId == null || sessionId.isEmpty()) {
-                throw McpHttpException.badRequest("Bad Request: the Mcp-Session-Id header is missing");
-            }
-            Session session = sessions.find(sessionId).orElseThrow(McpHttp::sessionNotFound);
-            request.setSession(session);
-            request.setProtocolVersion(version != null ? version : session.protocolVersion());
+            sessions.bindStream(request, sessionId, http.getHeader(McpHttp.VERSION_HEADER));
 
             SseConnection connection = SseConnection.open(response, McpHttp.CORRELATION_HEADER,
                     request.getCorrelationId());

@@ -42,7 +42,7 @@ public class LegacySseHandler implements Handler<RoutingContext> {
         HttpServerResponse response = routing.response();
         McpRequest request = replies.begin(http);
         request.setTransport("legacy-sse");
-        request.setLabel("stream");
+        request.audit().setLabel("stream");
         try {
             guard.checkOrigin(http.getHeader("Origin"));
             guard.checkHost(http.getHeader("Host"));

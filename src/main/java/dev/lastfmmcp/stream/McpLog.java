@@ -8,6 +8,8 @@ import dev.lastfmmcp.mcp.LogLevel;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Session;
 import dev.lastfmmcp.mcp.SessionStore;
+import dev.lastfmmcp.upstream.UpstreamCaller;
+import dev.lastfmmcp.upstream.UpstreamLog;
 
 /**
  * {@code notifications/message} for what a client cares about (an upstream retry, a stale answer, a subscription
@@ -15,7 +17,7 @@ import dev.lastfmmcp.mcp.SessionStore;
  * A message about a request goes on that request's stream when it has one, otherwise on the session's GET stream.
  * Messages never carry keys, secrets or session keys.
  */
-public class McpLog {
+public class McpLog implements UpstreamLog {
 
     static final LogLevel DEFAULT_LEVEL = LogLevel.WARNING;
 
@@ -29,14 +31,21 @@ public class McpLog {
         this.codec = codec;
     }
 
+    @Override
+    public void warning(UpstreamCaller caller, String logger, String message) {
+        if (caller instanceof McpRequest request) {
+            log(request, LogLevel.WARNING, logger, message);
+        }
+    }
+
     /** Logs about a request (may be null outside an MCP request: then nothing is sent). */
     public void log(McpRequest request, LogLevel level, String logger, String message) {
         if (request == null || request.getSession() == null || !enabled(request.getSession(), level)) {
             return;
         }
         String json = codec.write(codec.notification("notifications/message", params(level, logger, message)));
-        if (request.getPostStream() != null && request.getPostStream().isOpen()) {
-            request.getPostStream().send(codec.notification("notifications/message",
+        if (request.reply().getPostStream() != null && request.reply().getPostStream().isOpen()) {
+            request.reply().getPostStream().send(codec.notification("notifications/message",
                     params(level, logger, message)));
         } else {
             streams.publish(request.getSessionId(), json);

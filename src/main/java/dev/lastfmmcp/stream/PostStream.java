@@ -1,5 +1,6 @@
 package dev.lastfmmcp.stream;
 
+import dev.lastfmmcp.mcp.ReplyStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,7 @@ import io.vertx.core.http.HttpServerResponse;
  * notifications (progress, log messages) as {@code event: message}, then its response, then the stream closes. Event
  * ids carry the stream's key ({@code p<key>:<n>}) so they are unique within the session.
  */
-public class PostStream implements ProgressSink {
+public class PostStream implements ReplyStream {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.stream;
 
+import dev.lastfmmcp.mcp.SessionPublisher;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The channels of the sessions this node serves. Server-initiated messages (resource updates, log messages not tied
  * to a request) are published here; a session that ends closes its channel.
  */
-public class SessionStreams {
+public class SessionStreams implements SessionPublisher {
 
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
     private final int bufferSize;
@@ -23,6 +24,7 @@ public class SessionStreams {
     }
 
     /** Publishes to the session's GET stream (buffered for resumption); true when a stream took it. */
+    @Override
     public boolean publish(String sessionId, String json) {
         return channel(sessionId).publish(json);
     }

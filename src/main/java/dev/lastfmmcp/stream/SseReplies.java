@@ -24,14 +24,14 @@ public class SseReplies {
     /** Opens the stream reply when it is wanted; otherwise leaves the JSON reply in place. */
     public void openIfWanted(@Variable("mcp") McpRequest request) {
         if (wantsStream(request)) {
-            request.setPostStream(PostStream.open(request.getHttpResponse(), request.getCorrelationId(),
+            request.streamReplyOn(PostStream.open(request.reply().getHttpResponse(), request.getCorrelationId(),
                     codec::write));
         }
     }
 
     boolean wantsStream(McpRequest request) {
-        if (request.isLegacy() || request.isBatch() || !request.isAcceptsEventStream()
-            || request.getHttpResponse() == null) {
+        if (request.isLegacy() || request.isBatch() || !request.reply().isAcceptsEventStream()
+            || request.reply().getHttpResponse() == null) {
             return false;
         }
         JsonNode message = request.getMessage();

@@ -1,6 +1,6 @@
 package dev.lastfmmcp.stream;
 
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;

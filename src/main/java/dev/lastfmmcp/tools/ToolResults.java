@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools;
 
+import dev.lastfmmcp.jsonrpc.ToolException;
 import java.util.List;
 
 import dev.lastfmmcp.mcp.McpCall;

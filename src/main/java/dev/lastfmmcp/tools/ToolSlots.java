@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools;
 
+import dev.lastfmmcp.jsonrpc.ToolException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;

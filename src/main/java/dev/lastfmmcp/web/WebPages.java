@@ -2,7 +2,7 @@ package dev.lastfmmcp.web;
 
 import java.util.function.Supplier;
 
-import dev.lastfmmcp.config.Lazy;
+import dev.lastfmmcp.support.Lazy;
 
 /** The landing page and the server card, each built once on first request (they show the listening port). */
 public class WebPages {

@@ -97,7 +97,7 @@ class EdgeHandlersTest {
         assertThat(response.headers().firstValue("Allow")).hasValue("DELETE, GET, OPTIONS, POST");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(error(response).path("code").asInt()).isEqualTo(-32600);
-        assertThat(audited).singleElement().satisfies(r -> assertThat(r.getStatus()).isEqualTo(405));
+        assertThat(audited).singleElement().satisfies(r -> assertThat(r.reply().getStatus()).isEqualTo(405));
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.support.AppTestSupport;
 import dev.lastfmmcp.support.RawMcp;

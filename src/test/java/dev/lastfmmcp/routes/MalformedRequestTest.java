@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.config.InfinispanStores;
 import dev.lastfmmcp.support.AppTestSupport;
 import dev.lastfmmcp.support.RawHttp;

@@ -3,7 +3,7 @@ package dev.lastfmmcp.routes;
 import java.util.Map;
 
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.support.AppTestSupport;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;

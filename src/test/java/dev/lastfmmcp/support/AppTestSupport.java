@@ -2,7 +2,7 @@ package dev.lastfmmcp.support;
 
 import java.time.Duration;
 
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import org.apache.camel.BeanInject;

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.config.HttpServerCheck;
+import dev.lastfmmcp.edge.HttpServerCheck;
 import org.apache.camel.CamelContext;
 
 /** A plain HTTP client for protocol tests: sends exactly the bytes and headers a test wants. */

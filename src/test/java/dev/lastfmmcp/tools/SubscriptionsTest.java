@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
-import dev.lastfmmcp.stream.Subscriptions;
+import dev.lastfmmcp.resources.Subscriptions;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.SseClient;
 import dev.lastfmmcp.support.ToolTestSupport;

@@ -28,7 +28,7 @@ class AuditRecordsTest {
         for (String message : messages) {
             JsonNode node = codec.parse(message);
             nodes.add(node);
-            request.addCall(new McpCall(codec.classify(node)));
+            request.audit().addCall(new McpCall(codec.classify(node)));
         }
         request.setMessages(nodes, messages.length > 1);
         return request;
@@ -40,12 +40,12 @@ class AuditRecordsTest {
                                      + "\"name\":\"get_recent_tracks\",\"arguments\":{\"username\":\"rj\","
                                      + "\"api_key\":\"k-123\",\"sk\":\"s-456\",\"token\":\"t\",\"shared_secret\":\"x\","
                                      + "\"note\":\"" + "a".repeat(50) + "\"},\"_meta\":{\"progressToken\":\"p1\"}}}");
-        request.getCalls().get(0).setName("get_recent_tracks");
-        request.getCalls().get(0).setOutcome("isError");
+        request.audit().getCalls().get(0).setName("get_recent_tracks");
+        request.audit().getCalls().get(0).setOutcome("isError");
         request.setSession(new Session("sid-1", "2025-11-25", "c", "1", null, Instant.EPOCH, null, null));
         request.setProtocolVersion("2025-11-25");
-        request.setStatus(200);
-        request.finish(5_000_000);
+        request.reply().setStatus(200);
+        request.audit().finish(5_000_000);
 
         JsonNode record = mapper.readTree(records.build(request));
         assertThat(record.get("timestamp").asText()).isEqualTo("2026-11-21T10:00:00Z");
@@ -72,8 +72,8 @@ class AuditRecordsTest {
     @Test
     void recordsRejectionsAndBatches() throws Exception {
         McpRequest rejected = new McpRequest("corr-2", 0, Instant.EPOCH, "POST", "/mcp");
-        rejected.setStatus(403);
-        rejected.setRejection("Forbidden: origin http://evil.example is not allowed");
+        rejected.reply().setStatus(403);
+        rejected.audit().setRejection("Forbidden: origin http://evil.example is not allowed");
         JsonNode record = mapper.readTree(records.build(rejected));
         assertThat(record.get("outcome").asText()).isEqualTo("rejected:403");
         assertThat(record.get("status").asInt()).isEqualTo(403);
@@ -81,7 +81,7 @@ class AuditRecordsTest {
 
         McpRequest batch = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}",
                 "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}");
-        batch.getCalls().get(1).setOutcome("error:-32601");
+        batch.audit().getCalls().get(1).setOutcome("error:-32601");
         JsonNode batchRecord = mapper.readTree(records.build(batch));
         assertThat(batchRecord.get("method").asText()).isEqualTo("batch");
         assertThat(batchRecord.get("outcome").asText()).isEqualTo("partial");

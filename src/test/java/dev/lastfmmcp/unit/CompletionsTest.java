@@ -85,7 +85,7 @@ class CompletionsTest {
         assertThat(values(completions.fromValues(prompt("music_discovery", "username", "x", null))).values())
                 .isEmpty();
         McpRequest signedIn = new McpRequest("c-2", 0, java.time.Instant.EPOCH, "POST", "/mcp");
-        signedIn.setUser("frikandel_");
+        signedIn.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser("frikandel_"));
         CompletionQuery query = completions.resolve(new McpCall(codec.classify(codec.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":"
                 + "\"ref/resource\",\"uri\":\"lastfm://user/{username}/loved\"},\"argument\":{\"name\":\"username\","

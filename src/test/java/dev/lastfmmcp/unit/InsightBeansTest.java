@@ -147,7 +147,7 @@ class InsightBeansTest {
         assertThat(kinds.server()).contains("lastfm_auth_status");
 
         McpRequest signedIn = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
-        signedIn.setUser("rj");
+        signedIn.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser("rj"));
         McpSchema.CallToolResult result = tool.status(signedIn);
         JsonNode structured = AppConfiguration.objectMapper().valueToTree(result.structuredContent());
         assertThat(structured.get("signedIn").asBoolean()).isTrue();
@@ -178,7 +178,7 @@ class InsightBeansTest {
                 .contains("get_listening_stats(username=\"nova_listens\", period=\"1month\")");
 
         McpRequest signedIn = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
-        signedIn.setUser("someone");
+        signedIn.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser("someone"));
         String own = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(signedIn)
                 .content().get(0)).text();
         assertThat(own).contains("get_listening_stats(username=\"someone\"").doesNotContain("nova_listens");

@@ -11,7 +11,7 @@ import dev.lastfmmcp.lastfm.model.RecentTrack;
 import dev.lastfmmcp.lastfm.model.Tag;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTags;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.insights.ListeningStats;
 import dev.lastfmmcp.tools.insights.ListeningStats.Genre;
 import dev.lastfmmcp.tools.insights.ListeningStats.TaggedArtist;

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lastfmmcp.completion.ArgumentKind;
+import dev.lastfmmcp.mcp.ArgumentKind;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
@@ -64,7 +64,7 @@ class ResourceCatalogueTest {
     private static McpRequest request(String user) {
         McpRequest request = new McpRequest("c-1", 0, java.time.Instant.EPOCH, "POST", "/mcp");
         if (user != null) {
-            request.setUser(user);
+            request.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser(user));
         }
         return request;
     }

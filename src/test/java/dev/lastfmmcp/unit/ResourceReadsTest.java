@@ -15,7 +15,7 @@ import dev.lastfmmcp.resources.ResourceMatch;
 import dev.lastfmmcp.resources.ResourceReads;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.ToolResults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -1,7 +1,7 @@
 package dev.lastfmmcp.unit;
 
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
-import dev.lastfmmcp.stream.Subscriptions;
+import dev.lastfmmcp.resources.Subscriptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

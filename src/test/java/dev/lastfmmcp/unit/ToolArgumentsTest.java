@@ -10,7 +10,7 @@ import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.tools.InvalidArgumentsException;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolDefinition;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Session;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.ToolSlots;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import dev.lastfmmcp.lastfm.model.RankedTrack;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import dev.lastfmmcp.tools.Args;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;

@@ -15,7 +15,7 @@ import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTags;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import dev.lastfmmcp.lastfm.model.UserInfo;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 
 /**
  * The state of one get_listening_stats call between its phases: the requests of each phase (profile and top lists

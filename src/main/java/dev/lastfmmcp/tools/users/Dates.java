@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.lastfmmcp.format.Markdown;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 
 /**
  * Dates and times as the user tools show them: scrobble times in the asked timezone ("Sat 21 Nov 2026, 14:03"),

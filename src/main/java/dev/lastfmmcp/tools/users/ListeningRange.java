@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 
 /**
  * The time range get_recent_tracks asks Last.fm for, in UTC Unix seconds: a calendar {@code date} in

@@ -13,7 +13,7 @@ import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.tools.Args;
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.Users;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package dev.lastfmmcp.config;
+package dev.lastfmmcp.edge;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.lastfmmcp.tools;
+package dev.lastfmmcp.jsonrpc;
 
 /**
  * A tool that cannot answer: becomes a tool result with {@code isError: true} whose text is this message, a sentence

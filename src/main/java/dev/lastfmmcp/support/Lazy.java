@@ -1,4 +1,4 @@
-package dev.lastfmmcp.config;
+package dev.lastfmmcp.support;
 
 import java.util.function.Supplier;
 

@@ -1,5 +1,7 @@
-package dev.lastfmmcp.stream;
+package dev.lastfmmcp.resources;
 
+import dev.lastfmmcp.stream.SessionStreams;
+import dev.lastfmmcp.stream.McpLog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

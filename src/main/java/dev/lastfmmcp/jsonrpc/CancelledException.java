@@ -1,6 +1,6 @@
-package dev.lastfmmcp.mcp;
+package dev.lastfmmcp.jsonrpc;
 
-import dev.lastfmmcp.tools.ToolException;
+import dev.lastfmmcp.jsonrpc.ToolException;
 
 /**
  * The client cancelled the request ({@code notifications/cancelled}): its remaining upstream calls stop and no

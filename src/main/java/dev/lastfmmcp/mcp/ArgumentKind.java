@@ -1,4 +1,4 @@
-package dev.lastfmmcp.completion;
+package dev.lastfmmcp.mcp;
 
 import java.util.Locale;
 

@@ -1,6 +1,4 @@
-package dev.lastfmmcp.config;
-
-import dev.lastfmmcp.mcp.ServerIdentity;
+package dev.lastfmmcp.upstream;
 
 /**
  * The User-Agent headers this server sends upstream: Last.fm asks for an identifiable one; MusicBrainz requires
@@ -11,9 +9,10 @@ public class UserAgents {
     private final String lastfm;
     private final String musicbrainz;
 
-    public UserAgents(ServerIdentity identity, String musicbrainzContact) {
-        String product = identity.name() + "/" + identity.version();
-        String projectUrl = identity.websiteUrl() == null ? "" : identity.websiteUrl().trim();
+    /** @param name, version, websiteUrl what this server is (no URL: none is sent); the contact defaults to it */
+    public UserAgents(String name, String version, String websiteUrl, String musicbrainzContact) {
+        String product = name + "/" + version;
+        String projectUrl = websiteUrl == null ? "" : websiteUrl.trim();
         this.lastfm = projectUrl.isEmpty() ? product : product + " (" + projectUrl + ")";
         String contact = musicbrainzContact == null || musicbrainzContact.isBlank()
                 ? projectUrl : musicbrainzContact.trim();

@@ -1,0 +1,85 @@
+package dev.lastfmmcp.mcp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * The HTTP reply of one MCP exchange as the routes build it: the reply mode the client accepts, status, headers,
+ * body and content type, or the open event stream it is written on instead.
+ */
+public class HttpReply {
+
+    private ReplyMode mode = ReplyMode.JSON;
+    private boolean acceptsEventStream;
+    private int status = 200;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+    private String contentType;
+    private HttpServerResponse httpResponse;
+    private ReplyStream postStream;
+
+    public ReplyMode getMode() {
+        return mode;
+    }
+
+    public void setMode(ReplyMode mode) {
+        this.mode = mode;
+    }
+
+    public boolean isAcceptsEventStream() {
+        return acceptsEventStream;
+    }
+
+    public void setAcceptsEventStream(boolean acceptsEventStream) {
+        this.acceptsEventStream = acceptsEventStream;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public void setStatus(int status) {
+        this.status = status;
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    public void putHeader(String name, String value) {
+        headers.put(name, value);
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public void setBody(String contentType, String body) {
+        this.contentType = contentType;
+        this.body = body;
+    }
+
+    /** The Vert.x response of this exchange, for replies written as a stream. */
+    public HttpServerResponse getHttpResponse() {
+        return httpResponse;
+    }
+
+    public void setHttpResponse(HttpServerResponse httpResponse) {
+        this.httpResponse = httpResponse;
+    }
+
+    /** The open event-stream reply of this POST, or null when it is answered with one document. */
+    public ReplyStream getPostStream() {
+        return postStream;
+    }
+
+    void setPostStream(ReplyStream postStream) {
+        this.postStream = postStream;
+    }
+}
