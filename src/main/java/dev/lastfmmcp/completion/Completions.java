@@ -94,7 +94,7 @@ public class Completions {
                                                             + "\"ref/resource\"");
         };
         call.setName(ref.has("name") ? ref.get("name").asText() : ref.get("uri").asText());
-        String signedIn = Users.signedIn(request);
+        String signedIn = Users.signedIn(request == null ? null : request.getCaller());
         return query(spec, value.asText(""), context(params), signedIn != null ? signedIn : defaultUser);
     }
 

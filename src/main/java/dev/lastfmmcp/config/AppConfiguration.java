@@ -118,21 +118,21 @@ public class AppConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = objectMapper();
         ServerIdentity loaded = ServerIdentity.load();
-        String projectUrl = settings.string("mcp.project-url", "");
+        String projectUrl = settings.string("mcp.project-url");
         ServerIdentity identity = new ServerIdentity(loaded.name(), loaded.title(), loaded.version(),
                 loaded.description(), projectUrl.isEmpty() ? null : projectUrl);
 
         // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
-        Duration reaperInterval = settings.duration("mcp.session.reaper-interval", Duration.ofMinutes(1));
+        Duration reaperInterval = settings.duration("mcp.session.reaper-interval");
         InfinispanStores.Limits limits = new InfinispanStores.Limits(
-                settings.duration("mcp.session.idle-timeout", Duration.ofHours(24)),
-                settings.longValue("mcp.session.max-bytes", 128L << 20),
-                settings.duration("mcp.audit.ttl", Duration.ofDays(7)),
-                settings.longValue("mcp.audit.max-bytes", 64L << 20),
+                settings.duration("mcp.session.idle-timeout"),
+                settings.longValue("mcp.session.max-bytes"),
+                settings.duration("mcp.audit.ttl"),
+                settings.longValue("mcp.audit.max-bytes"),
                 reaperInterval);
-        SessionQuota quota = new SessionQuota(settings.integer("mcp.session.max-sessions", 20_000),
-                settings.integer("mcp.session.max-per-client", 100), reaperInterval.toSeconds());
-        SessionStreams streams = new SessionStreams(settings.integer("mcp.stream.replay-buffer", 100));
+        SessionQuota quota = new SessionQuota(settings.integer("mcp.session.max-sessions"),
+                settings.integer("mcp.session.max-per-client"), reaperInterval.toSeconds());
+        SessionStreams streams = new SessionStreams(settings.integer("mcp.stream.replay-buffer"));
         registry.bind("sessionStreams", streams);
         List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
@@ -154,15 +154,15 @@ public class AppConfiguration implements CamelConfiguration {
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock, quota);
 
         // --- HTTP and protocol ---
-        String bindHost = settings.string("camel.server.host", "127.0.0.1");
-        int port = settings.integer("camel.server.port", 8080);
+        String bindHost = settings.string("camel.server.host");
+        int port = settings.integer("camel.server.port");
         StartupReport startupReport = new StartupReport(bindHost);
-        startupReport.warnAboutConfiguration(settings.string("lastfm.api-key", ""));
+        startupReport.warnAboutConfiguration(settings.string("lastfm.api-key"));
         registry.bind(StartupReport.BEAN, startupReport);
-        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url", ""), bindHost,
+        PublicUrl publicUrl = new PublicUrl(settings.string("mcp.public-base-url"), bindHost,
                 () -> HttpServerCheck.listeningPort(context));
-        HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins", "")),
-                HttpGuard.list(settings.string("mcp.allowed-hosts", "")), HttpGuard.isLoopbackAddress(bindHost));
+        HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins")),
+                HttpGuard.list(settings.string("mcp.allowed-hosts")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec);
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
@@ -170,23 +170,23 @@ public class AppConfiguration implements CamelConfiguration {
         context.addStartupListener(serverCheck);
         AuditSender audit = new AuditSender(context);
         EdgeReplies edgeReplies = new EdgeReplies(codec, clock, audit);
-        HttpEdge edge = new HttpEdge(edgeReplies, guard, settings.longValue("camel.server.maxBodySize", 1_048_576),
-                settings.duration("mcp.cors.max-age", Duration.ofMinutes(10)).toSeconds(), List.of(
+        HttpEdge edge = new HttpEdge(edgeReplies, guard, settings.longValue("camel.server.maxBodySize"),
+                settings.duration("mcp.cors.max-age").toSeconds(), List.of(
                         new HttpEdge.Endpoint("/mcp", HttpMethod.GET, new GetStreamHandler(guard, sessionBinding, streams,
-                                edgeReplies, settings.longValue("mcp.stream.retry-ms", 3000))),
+                                edgeReplies, settings.longValue("mcp.stream.retry-ms"))),
                         new HttpEdge.Endpoint("/sse", HttpMethod.GET,
                                 new LegacySseHandler(guard, sessions, streams, edgeReplies))));
         // Camel's HTTP server runs on this Vert.x: its worker pool size and the connection limits are ours
         ConnectionLimits connectionLimits = new ConnectionLimits(new ConnectionLimits.Settings(
-                settings.duration("mcp.http.idle-timeout", Duration.ofSeconds(60)),
-                settings.duration("mcp.http.header-timeout", Duration.ofSeconds(10)),
-                settings.duration("mcp.http.body-timeout", Duration.ofSeconds(30)),
-                settings.integer("mcp.http.max-connections", 2000),
-                settings.integer("mcp.http.max-connections-per-client", 200)));
+                settings.duration("mcp.http.idle-timeout"),
+                settings.duration("mcp.http.header-timeout"),
+                settings.duration("mcp.http.body-timeout"),
+                settings.integer("mcp.http.max-connections"),
+                settings.integer("mcp.http.max-connections-per-client")));
         MalformedRequests malformedRequests = new MalformedRequests(edgeReplies, new RateLimitedLog(
                 LoggerFactory.getLogger(MalformedRequests.class),
-                settings.duration("mcp.http.rejection-log-interval", Duration.ofMinutes(1))));
-        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads", 64), connectionLimits,
+                settings.duration("mcp.http.rejection-log-interval")));
+        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads"), connectionLimits,
                 malformedRequests);
         registry.bind("vertx", Vertx.class, vertx);
         registry.bind("connectionLimits", connectionLimits);
@@ -201,7 +201,7 @@ public class AppConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(edge);
         context.addStartupListener(edge);
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,
-                settings.duration("mcp.stream.keep-alive", Duration.ofSeconds(15)).toMillis());
+                settings.duration("mcp.stream.keep-alive").toMillis());
         context.addStartupListener(keepAlive);
         context.addService(keepAlive, true, true);
 
@@ -209,12 +209,12 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
-        registry.bind("mcpIntake", new McpIntake(codec, guard, clock, settings.integer("mcp.max-batch-size", 50),
-                settings.duration("mcp.request-timeout", Duration.ofSeconds(30))));
+        registry.bind("mcpIntake", new McpIntake(codec, guard, clock, settings.integer("mcp.max-batch-size"),
+                settings.duration("mcp.request-timeout")));
         registry.bind("sessionBinding", sessionBinding);
         registry.bind("mcpReplies", new McpReplies(codec, streams));
-        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent", 32),
-                settings.integer("mcp.tools.max-per-session", 8)));
+        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
+                settings.integer("mcp.tools.max-per-session")));
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
@@ -222,40 +222,40 @@ public class AppConfiguration implements CamelConfiguration {
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
-                mapper, settings.integer("mcp.session.max-capabilities-chars", 4096)));
+                mapper, settings.integer("mcp.session.max-capabilities-chars")));
 
         // --- Last.fm client (direct:lastfm-call) ---
         Map<DataClass, Duration> ttls = new EnumMap<>(DataClass.class);
-        ttls.put(DataClass.RECENT, settings.duration("lastfm.cache.ttl.recent", Duration.ofMinutes(5)));
-        ttls.put(DataClass.LOVED, settings.duration("lastfm.cache.ttl.loved", Duration.ofMinutes(30)));
-        ttls.put(DataClass.TOP, settings.duration("lastfm.cache.ttl.top", Duration.ofHours(1)));
-        ttls.put(DataClass.USER, settings.duration("lastfm.cache.ttl.user", Duration.ofHours(6)));
-        ttls.put(DataClass.REFERENCE, settings.duration("lastfm.cache.ttl.reference", Duration.ofHours(24)));
-        ttls.put(DataClass.SIMILAR, settings.duration("lastfm.cache.ttl.similar", Duration.ofDays(7)));
+        ttls.put(DataClass.RECENT, settings.duration("lastfm.cache.ttl.recent"));
+        ttls.put(DataClass.LOVED, settings.duration("lastfm.cache.ttl.loved"));
+        ttls.put(DataClass.TOP, settings.duration("lastfm.cache.ttl.top"));
+        ttls.put(DataClass.USER, settings.duration("lastfm.cache.ttl.user"));
+        ttls.put(DataClass.REFERENCE, settings.duration("lastfm.cache.ttl.reference"));
+        ttls.put(DataClass.SIMILAR, settings.duration("lastfm.cache.ttl.similar"));
         LastfmCaches lastfmCaches = new LastfmCaches(ttls,
-                settings.duration("lastfm.cache.negative-ttl", Duration.ofMinutes(5)),
-                settings.duration("lastfm.cache.max-stale", Duration.ofHours(24)),
-                settings.longValue("lastfm.cache.max-entries", 10_000));
+                settings.duration("lastfm.cache.negative-ttl"),
+                settings.duration("lastfm.cache.max-stale"),
+                settings.longValue("lastfm.cache.max-entries"));
         registry.bind(LastfmCaches.ANSWERS, lastfmCaches.answers());
         registry.bind(LastfmCaches.STALE, lastfmCaches.stale());
         registry.bind("lastfmCaches", lastfmCaches);
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
-        Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms", 10_000));
-        Duration lastfmMaxWait = Duration.ofMillis(settings.longValue("lastfm.throttle.max-wait-ms", 3000));
+        Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms"));
+        Duration lastfmMaxWait = Duration.ofMillis(settings.longValue("lastfm.throttle.max-wait-ms"));
         Duration attemptBudget = LastfmCalls.attemptBudget(timeout,
-                Duration.ofMillis(settings.longValue("lastfm.connect-timeout-ms", 3000)),
-                Duration.ofMillis(settings.longValue("lastfm.http.response-timeout-ms", 4000)), lastfmMaxWait);
-        Pacer lastfmPacer = new Pacer(settings.integer("lastfm.throttle.requests-per-second", 5), Duration.ofSeconds(1),
-                settings.integer("lastfm.throttle.max-queue", 15), lastfmMaxWait);
+                Duration.ofMillis(settings.longValue("lastfm.connect-timeout-ms")),
+                Duration.ofMillis(settings.longValue("lastfm.http.response-timeout-ms")), lastfmMaxWait);
+        Pacer lastfmPacer = new Pacer(settings.integer("lastfm.throttle.requests-per-second"), Duration.ofSeconds(1),
+                settings.integer("lastfm.throttle.max-queue"), lastfmMaxWait);
         registry.bind("lastfmPacer", lastfmPacer);
         SingleFlight singleFlight = new SingleFlight(timeout.plusSeconds(5));
-        LastfmCalls lastfmCalls = new LastfmCalls(settings.string("lastfm.api-key", ""),
-                settings.string("lastfm.shared-secret", ""), new LastfmErrors(mapper, clock), lastfmCaches, clock,
-                new LastfmCalls.RetrySettings(settings.integer("lastfm.retry.max-retries", 2),
-                        Duration.ofMillis(settings.longValue("lastfm.retry.initial-delay-ms", 250)),
-                        Duration.ofMillis(settings.longValue("lastfm.retry.max-delay-ms", 4000)),
-                        settings.duration("lastfm.retry.max-retry-after", Duration.ofSeconds(5)), timeout),
+        LastfmCalls lastfmCalls = new LastfmCalls(settings.string("lastfm.api-key"),
+                settings.string("lastfm.shared-secret"), new LastfmErrors(mapper, clock), lastfmCaches, clock,
+                new LastfmCalls.RetrySettings(settings.integer("lastfm.retry.max-retries"),
+                        Duration.ofMillis(settings.longValue("lastfm.retry.initial-delay-ms")),
+                        Duration.ofMillis(settings.longValue("lastfm.retry.max-delay-ms")),
+                        settings.duration("lastfm.retry.max-retry-after"), timeout),
                 singleFlight, new LastfmCalls.Pacing(lastfmPacer, attemptBudget));
         registry.bind("lastfmCalls", lastfmCalls);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
@@ -264,52 +264,52 @@ public class AppConfiguration implements CamelConfiguration {
         lastfmCalls.setKeyStatus(lastfmKey);
         registry.bind("mcpLog", mcpLog);
         Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec,
-                new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session", 10),
-                        settings.integer("mcp.subscriptions.max-watched", 100)),
+                new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session"),
+                        settings.integer("mcp.subscriptions.max-watched")),
                 lastfmPacer::queued);
         registry.bind("subscriptions", subscriptions);
         onSessionEnd.add(subscriptions::sessionEnded);
         registry.bind("singleFlight", singleFlight);
         registry.bind("lastfmNormalizer", new LastfmNormalizer());
         registry.bind("userAgents", new UserAgents(identity.name(), identity.version(), identity.websiteUrl(),
-                settings.string("musicbrainz.contact", "")));
+                settings.string("musicbrainz.contact")));
 
         // --- MusicBrainz enrichment (direct:musicbrainz-lookup) ---
         Cache<String, Enrichment> musicbrainzCache = Caffeine.newBuilder()
-                .maximumSize(settings.longValue("musicbrainz.cache.max-entries", 5_000))
-                .expireAfterWrite(settings.duration("musicbrainz.cache.ttl", Duration.ofHours(24)))
+                .maximumSize(settings.longValue("musicbrainz.cache.max-entries"))
+                .expireAfterWrite(settings.duration("musicbrainz.cache.ttl"))
                 .recordStats()
                 .build();
         registry.bind("musicbrainz-enrichment", musicbrainzCache);
         CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
         registry.bind("musicbrainzCache", new EnrichmentCache(musicbrainzCache));
         Pacer musicbrainzPacer = Pacer.oneEvery(
-                Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms", 1100)),
-                settings.integer("musicbrainz.throttle.max-queue", 4),
-                Duration.ofMillis(settings.longValue("musicbrainz.throttle.max-wait-ms", 4000)));
+                Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms")),
+                settings.integer("musicbrainz.throttle.max-queue"),
+                Duration.ofMillis(settings.longValue("musicbrainz.throttle.max-wait-ms")));
         registry.bind("musicbrainzPacer", musicbrainzPacer);
-        registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled", true),
+        registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled"),
                 new MusicBrainzMapper(), mapper, musicbrainzPacer, new MusicBrainzCalls.Timing(
-                        Duration.ofMillis(settings.longValue("musicbrainz.timeout-ms", 8000)),
-                        Duration.ofMillis(settings.longValue("musicbrainz.connect-timeout-ms", 1000)
-                                          + settings.longValue("musicbrainz.http.response-timeout-ms", 2500)),
-                        settings.duration("musicbrainz.retry.max-retry-after", Duration.ofSeconds(2)))));
+                        Duration.ofMillis(settings.longValue("musicbrainz.timeout-ms")),
+                        Duration.ofMillis(settings.longValue("musicbrainz.connect-timeout-ms")
+                                          + settings.longValue("musicbrainz.http.response-timeout-ms")),
+                        settings.duration("musicbrainz.retry.max-retry-after"))));
 
         // --- tools ---
-        int pageSize = settings.integer("mcp.page-size", 100);
+        int pageSize = settings.integer("mcp.page-size");
         ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize);
         UpstreamSettings upstreams = new UpstreamSettings(
-                settings.string("lastfm.api-url", ""),
+                settings.string("lastfm.api-url"),
                 settings.optional("lastfm.api-key").isPresent(),
                 settings.optional("lastfm.shared-secret").isPresent(),
-                settings.string("musicbrainz.api-url", ""),
-                settings.bool("musicbrainz.enabled", true));
+                settings.string("musicbrainz.api-url"),
+                settings.bool("musicbrainz.enabled"));
         registry.bind("toolCatalogue", tools);
         registry.bind("sseReplies", new SseReplies(tools, codec));
         ToolArguments toolArguments = new ToolArguments(mapper);
         registry.bind("toolArguments", toolArguments);
         registry.bind("toolResults", new ToolResults());
-        String defaultUser = settings.string("mcp.default-user", "");
+        String defaultUser = settings.string("mcp.default-user");
         ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser);
         PromptCatalogue prompts = PromptCatalogue.load(pageSize);
         registry.bind("resourceCatalogue", resources);
@@ -323,13 +323,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("searchTools", new SearchTools());
         registry.bind("tagTools", new TagTools());
         registry.bind("chartTools", new ChartTools());
-        InsightSettings insights = new InsightSettings(settings.integer("insights.artist-list-limit", 1000),
-                settings.integer("insights.stats.tag-artists", 10),
-                settings.integer("insights.stats.recent-sample", 200),
-                settings.integer("insights.recommendations.seeds", 10),
-                Period.of(settings.string("insights.recommendations.seed-period", "6month")),
-                settings.integer("insights.recommendations.similar-per-seed", 50),
-                settings.integer("insights.recommendations.genre-candidates", 50));
+        InsightSettings insights = new InsightSettings(settings.integer("insights.artist-list-limit"),
+                settings.integer("insights.stats.tag-artists"),
+                settings.integer("insights.stats.recent-sample"),
+                settings.integer("insights.recommendations.seeds"),
+                Period.of(settings.string("insights.recommendations.seed-period")),
+                settings.integer("insights.recommendations.similar-per-seed"),
+                settings.integer("insights.recommendations.genre-candidates"));
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
@@ -339,8 +339,8 @@ public class AppConfiguration implements CamelConfiguration {
 
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
-                new Redactor(settings.integer("mcp.audit.max-value-length", 200)),
-                settings.integer("mcp.audit.max-record-chars", 8192)));
+                new Redactor(settings.integer("mcp.audit.max-value-length")),
+                settings.integer("mcp.audit.max-record-chars")));
 
         // --- web ---
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();
@@ -353,7 +353,7 @@ public class AppConfiguration implements CamelConfiguration {
             ResilienceProcessor breaker = context.getProcessor("lastfm-breaker", ResilienceProcessor.class);
             return HealthChecks.lastfmBreaker(breaker == null ? null : breaker.getCircuitBreakerState());
         });
-        double heapThreshold = settings.decimal("mcp.health.heap-threshold-percent", 90);
+        double heapThreshold = settings.decimal("mcp.health.heap-threshold-percent");
         Supplier<HealthChecks.Heap> heap = HealthChecks.jvmHeap();
         checks.put("heap", () -> HealthChecks.heap(heap.get(), heapThreshold));
         registry.bind("health", new Health(checks, identity.version(), mapper));

@@ -17,6 +17,48 @@ public class Settings {
         this.source = source;
     }
 
+    /**
+     * A property that {@code application.properties} defines (its value may be blank). Defaults live only there: a
+     * key missing from it fails start-up with its name.
+     */
+    public String string(String key) {
+        return source.apply(key).map(String::trim).orElseThrow(() -> new IllegalStateException("Missing property "
+                + key + ": it must be defined in application.properties (defaults live there)"));
+    }
+
+    public int integer(String key) {
+        required(key);
+        return integer(key, 0);
+    }
+
+    public long longValue(String key) {
+        required(key);
+        return longValue(key, 0);
+    }
+
+    public double decimal(String key) {
+        required(key);
+        return decimal(key, 0);
+    }
+
+    public boolean bool(String key) {
+        required(key);
+        return bool(key, false);
+    }
+
+    public Duration duration(String key) {
+        required(key);
+        return duration(key, Duration.ZERO);
+    }
+
+    /** Fails when the property is missing or blank (a number, flag or duration needs a value). */
+    private void required(String key) {
+        if (string(key).isEmpty()) {
+            throw new IllegalStateException("Property " + key + " is blank; application.properties must give it "
+                                            + "a value");
+        }
+    }
+
     public String string(String key, String defaultValue) {
         return source.apply(key).map(String::trim).orElse(defaultValue);
     }

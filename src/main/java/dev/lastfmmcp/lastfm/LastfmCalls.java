@@ -174,8 +174,8 @@ public class LastfmCalls {
         }
     }
 
-    /** A cache hit: the answer, or the remembered "not found" rethrown. */
-    public LastfmResult fromCache(@Body CachedValue cached) {
+    /** A cache hit (variable {@code cached}): the answer, or the remembered "not found" rethrown. */
+    public LastfmResult fromCache(@Variable("cached") CachedValue cached) {
         if (cached.isNotFound()) {
             throw cached.notFound();
         }
@@ -227,6 +227,14 @@ public class LastfmCalls {
         }
         return new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null,
                 "unexpected failure: " + failure.getClass().getSimpleName());
+    }
+
+    /**
+     * What the circuit breaker's result (the attempts' outcome, or the fallback's failure) means for the fetch: the
+     * one value {@code lastfm-fetch} chooses on.
+     */
+    public LastfmFetch settle(@Body Object result) {
+        return LastfmFetch.settle(result);
     }
 
     /**
@@ -295,20 +303,23 @@ public class LastfmCalls {
     }
 
     /** A "not found" remembered for the negative-cache time to live. */
-    public CachedValue notFoundEntry(@Variable("lastfmOutcome") LastfmOutcome outcome) {
-        return CachedValue.notFound(outcome.error(), clock.instant(), caches.negativeTtl());
+    public CachedValue notFoundEntry(@Variable("lastfmFetch") LastfmFetch fetch) {
+        return CachedValue.notFound(fetch.error(), clock.instant(), caches.negativeTtl());
     }
 
-    /** The outcome's permanent error, thrown as the call's result. */
-    public Object raise(@Variable("lastfmOutcome") LastfmOutcome outcome) {
-        throw outcome.error();
+    /** The fetch's permanent error, thrown as the call's result. */
+    public Object raise(@Variable("lastfmFetch") LastfmFetch fetch) {
+        throw fetch.error();
     }
 
-    /** Stale-if-error: the last good answer (within the max-stale window), said to be stale; else the failure. */
-    public LastfmResult staleOrFail(@Header("CamelCaffeineActionHasResult") Boolean found, @Body Object body,
-            @Variable("lastfmFailure") UpstreamFailure failure, @Variable("lastfmCall") LastfmCall call,
-            @Variable("mcp") UpstreamCaller request) {
-        if (Boolean.TRUE.equals(found) && body instanceof CachedValue cached && cached.data() != null) {
+    /**
+     * Stale-if-error: the last good answer (variable {@code cached}, within the max-stale window), said to be stale;
+     * else the fetch's failure.
+     */
+    public LastfmResult staleOrFail(@Variable("cached") CachedValue cached, @Variable("lastfmFetch") LastfmFetch fetch,
+            @Variable("lastfmCall") LastfmCall call, @Variable("mcp") UpstreamCaller request) {
+        UpstreamFailure failure = fetch.failure();
+        if (cached != null && cached.data() != null) {
             LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
                     clock.instant()));
             if (log != null) {

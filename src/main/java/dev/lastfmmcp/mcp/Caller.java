@@ -8,8 +8,9 @@ public record Caller(String lastfmUser, String oauthClient) {
 
     public static final Caller ANONYMOUS = new Caller(null, null);
 
+    /** A signed-in Last.fm user; null (or the placeholder name {@value McpRequest#ANONYMOUS}) is no one. */
     public static Caller lastfmUser(String user) {
-        return new Caller(user, null);
+        return user == null || McpRequest.ANONYMOUS.equals(user) ? ANONYMOUS : new Caller(user, null);
     }
 
     public boolean isAnonymous() {

@@ -128,7 +128,7 @@ public class ResourceCatalogue {
 
     /** resources/list: the user resources of the signed-in user, else of the default user, else none. */
     public McpSchema.ListResourcesResult list(@Variable("call") McpCall call, @Variable("mcp") McpRequest request) {
-        String signedIn = Users.signedIn(request);
+        String signedIn = Users.signedIn(request == null ? null : request.getCaller());
         List<McpSchema.Resource> resources = concrete(signedIn != null ? signedIn : defaultUser);
         Cursors.Page<McpSchema.Resource> page = Cursors.page("resources", resources,
                 resources.stream().map(McpSchema.Resource::uri).toList(), call.param("cursor"), pageSize);

@@ -3,7 +3,7 @@ package dev.lastfmmcp.tools;
 import dev.lastfmmcp.jsonrpc.ToolException;
 import java.util.regex.Pattern;
 
-import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.Caller;
 
 /**
  * Which Last.fm user a personal tool is about. Today the {@code username} argument (required by the schemas); once
@@ -25,15 +25,12 @@ public final class Users {
         return name != null && VALID_NAME.matcher(name).matches();
     }
 
-    /** The signed-in user of this request, or null when no one is signed in. */
-    public static String signedIn(McpRequest request) {
-        if (request != null && request.getUser() != null && !McpRequest.ANONYMOUS.equals(request.getUser())) {
-            return request.getUser();
-        }
-        return null;
+    /** The signed-in user of the caller, or null when no one is signed in. */
+    public static String signedIn(Caller caller) {
+        return caller == null || caller.isAnonymous() ? null : caller.lastfmUser();
     }
 
-    public static String username(Args args, McpRequest request) {
+    public static String username(Args args, Caller request) {
         String given = args.text("username");
         if (given != null) {
             return given;

@@ -148,14 +148,14 @@ class InsightBeansTest {
 
         McpRequest signedIn = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
         signedIn.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser("rj"));
-        McpSchema.CallToolResult result = tool.status(signedIn);
+        McpSchema.CallToolResult result = tool.status(signedIn.getCaller());
         JsonNode structured = AppConfiguration.objectMapper().valueToTree(result.structuredContent());
         assertThat(structured.get("signedIn").asBoolean()).isTrue();
         assertThat(structured.get("user").asText()).isEqualTo("rj");
         assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("Signed in as **rj**.")
                 .doesNotContain("example user");
 
-        McpSchema.CallToolResult anonymous = tool.status(new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp"));
+        McpSchema.CallToolResult anonymous = tool.status(dev.lastfmmcp.mcp.Caller.ANONYMOUS);
         JsonNode none = AppConfiguration.objectMapper().valueToTree(anonymous.structuredContent());
         assertThat(none.get("signedIn").asBoolean()).isFalse();
         assertThat(none.has("user")).as("no user: the property is left out, not null").isFalse();
@@ -166,12 +166,12 @@ class InsightBeansTest {
         ToolCatalogue catalogue = ToolCatalogue.load(AppConfiguration.objectMapper(), 100);
         McpRequest anonymous = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
 
-        String none = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "").status(anonymous).content().get(0))
+        String none = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "").status(anonymous.getCaller()).content().get(0))
                 .text();
         assertThat(none).doesNotContain("rj").doesNotContain("get_listening_stats(")
                 .doesNotContain("get_music_recommendations(").contains("`server_info()`");
 
-        String configured = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(anonymous)
+        String configured = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(anonymous.getCaller())
                 .content().get(0)).text();
         assertThat(configured).doesNotContain("rj")
                 .contains("The examples below use nova_listens, this server's default user (LASTFM_DEFAULT_USER)")
@@ -179,7 +179,7 @@ class InsightBeansTest {
 
         McpRequest signedIn = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
         signedIn.setCaller(dev.lastfmmcp.mcp.Caller.lastfmUser("someone"));
-        String own = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(signedIn)
+        String own = ((McpSchema.TextContent) new AuthStatusTool(catalogue, "nova_listens").status(signedIn.getCaller())
                 .content().get(0)).text();
         assertThat(own).contains("get_listening_stats(username=\"someone\"").doesNotContain("nova_listens");
     }

@@ -229,7 +229,7 @@ class RecommendationPlanTest {
         args.put("username", "u");
         args.put("limit", 2);
         args.put("genre", "shoegaze");
-        RecommendationPlan plan = tool.plan(args, request);
+        RecommendationPlan plan = tool.plan(args, request.getCaller());
         plan.readFirst(answer(tool.firstRequests(plan, request, call), r -> top("A", "5")));
         plan.readSimilar(answer(tool.similarRequests(plan, request, call), r -> similar("A", "X", 0.5)));
         plan.readTags(answer(tool.tagRequests(plan, request, call), r -> tags("X", "shoegaze")));

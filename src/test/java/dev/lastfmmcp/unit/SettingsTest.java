@@ -36,4 +36,23 @@ class SettingsTest {
         assertThat(settings.optional("blank")).isEmpty();
         assertThat(settings.bool("missing", true)).isTrue();
     }
+
+    @Test
+    void aPropertyMissingFromApplicationPropertiesFailsWithItsName() {
+        assertThat(settings.integer("n")).isEqualTo(12);
+        assertThat(settings.duration("a")).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.string("blank")).isEmpty();
+        assertThatThrownBy(() -> settings.integer("mcp.nowhere")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Missing property mcp.nowhere").hasMessageContaining("application.properties");
+        assertThatThrownBy(() -> settings.duration("blank")).hasMessageContaining("Property blank is blank");
+        assertThatThrownBy(() -> settings.bool("gone")).hasMessageContaining("Missing property gone");
+    }
+
+    @Test
+    void theWiringRestatesNoDefault() throws java.io.IOException {
+        String wiring = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/java/dev/lastfmmcp/config/AppConfiguration.java"));
+        assertThat(java.util.regex.Pattern.compile("settings\\.\\w+\\(\"[^\"]+\",").matcher(wiring).find())
+                .as("defaults live only in application.properties").isFalse();
+    }
 }

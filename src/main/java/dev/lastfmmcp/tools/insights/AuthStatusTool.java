@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.Caller;
+import dev.lastfmmcp.tools.Users;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolDefinition;
 import dev.lastfmmcp.tools.ToolResults;
@@ -75,8 +76,8 @@ public class AuthStatusTool {
         return false;
     }
 
-    public McpSchema.CallToolResult status(@Variable("mcp") McpRequest request) {
-        String user = request == null || McpRequest.ANONYMOUS.equals(request.getUser()) ? null : request.getUser();
+    public McpSchema.CallToolResult status(@Variable("caller") Caller caller) {
+        String user = Users.signedIn(caller);
         boolean signedIn = user != null;
         ToolKinds kinds = kinds();
         String howTo = signedIn

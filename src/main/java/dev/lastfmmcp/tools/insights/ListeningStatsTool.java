@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Progress;
@@ -33,7 +34,7 @@ public class ListeningStatsTool {
     }
 
     /** The plan of this call (variable {@code plan}): user, period, time zone and the period's window. */
-    public StatsPlan plan(@Variable("args") Map<String, Object> arguments, @Variable("mcp") McpRequest request) {
+    public StatsPlan plan(@Variable("args") Map<String, Object> arguments, @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return new StatsPlan(Users.username(args, request), Period.of(args.text("period")),
                 StatsPlan.zone(args.text("timezone")), clock.instant(), settings);

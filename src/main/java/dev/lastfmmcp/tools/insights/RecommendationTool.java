@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.model.RankedTrack;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Progress;
@@ -40,7 +41,7 @@ public class RecommendationTool {
     }
 
     public RecommendationPlan plan(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return new RecommendationPlan(Users.username(args, request), args.integer("limit", 20), args.text("genre"),
                 settings);

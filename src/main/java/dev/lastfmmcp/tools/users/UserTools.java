@@ -9,6 +9,7 @@ import dev.lastfmmcp.lastfm.LastfmException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.Friends;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.Progress;
@@ -39,7 +40,7 @@ public class UserTools {
     // ---------------------------------------------------------------- get_recent_tracks
 
     public LastfmRequest recentTracksRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         ListeningRange range = range(args);
         return LastfmRequest.of("user.getRecentTracks", "user", Users.username(args, request),
@@ -49,7 +50,7 @@ public class UserTools {
 
     /** A hidden history gets a way forward; every other failure goes on as it is. */
     public void recentTracksFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LastfmException failure,
-            @Variable("args") Map<String, Object> arguments, @Variable("mcp") McpRequest request) {
+            @Variable("args") Map<String, Object> arguments, @Variable("caller") Caller request) {
         if (failure.kind() == LastfmErrorKind.PRIVATE) {
             String user = Users.username(Args.of(arguments), request);
             throw new ToolException(failure.getMessage() + " Their profile and top lists may still be public: try "
@@ -60,7 +61,7 @@ public class UserTools {
     }
 
     public McpSchema.CallToolResult recentTracks(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("recentTracks") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("recentTracks") LastfmResult result) {
         Args args = Args.of(arguments);
         return ListeningResults.recent(Users.username(args, request), range(args), args.integer("limit", 50),
                 clock.instant(), result);
@@ -74,14 +75,14 @@ public class UserTools {
     // ---------------------------------------------------------------- get_loved_tracks
 
     public LastfmRequest lovedTracksRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("user.getLovedTracks", "user", Users.username(args, request),
                 "limit", String.valueOf(args.integer("limit", 50)), "page", String.valueOf(args.integer("page", 1)));
     }
 
     public McpSchema.CallToolResult lovedTracks(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("lovedTracks") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("lovedTracks") LastfmResult result) {
         Args args = Args.of(arguments);
         return ListeningResults.loved(Users.username(args, request), args.integer("limit", 50), result);
     }
@@ -89,21 +90,21 @@ public class UserTools {
     // ---------------------------------------------------------------- get_top_artists / albums / tracks
 
     public LastfmRequest topArtistsRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return topRequest("user.getTopArtists", Args.of(arguments), request);
     }
 
     public LastfmRequest topAlbumsRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return topRequest("user.getTopAlbums", Args.of(arguments), request);
     }
 
     public LastfmRequest topTracksRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return topRequest("user.getTopTracks", Args.of(arguments), request);
     }
 
-    private static LastfmRequest topRequest(String method, Args args, McpRequest request) {
+    private static LastfmRequest topRequest(String method, Args args, Caller request) {
         return LastfmRequest.of(method, "user", Users.username(args, request), "period", period(args),
                 "limit", String.valueOf(args.integer("limit", 50)), "page", String.valueOf(args.integer("page", 1)));
     }
@@ -113,20 +114,20 @@ public class UserTools {
     }
 
     public McpSchema.CallToolResult topArtists(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("topArtists") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("topArtists") LastfmResult result) {
         Args args = Args.of(arguments);
         return TopListResults.artists(Users.username(args, request), period(args), args.integer("limit", 50),
                 result);
     }
 
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("topAlbums") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("topAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
         return TopListResults.albums(Users.username(args, request), period(args), args.integer("limit", 50), result);
     }
 
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("topTracks") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("topTracks") LastfmResult result) {
         Args args = Args.of(arguments);
         return TopListResults.tracks(Users.username(args, request), period(args), args.integer("limit", 50), result);
     }
@@ -134,56 +135,56 @@ public class UserTools {
     // ---------------------------------------------------------------- get_user_top_tags
 
     public LastfmRequest topTagsRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return LastfmRequest.of("user.getTopTags", "user", Users.username(Args.of(arguments), request));
     }
 
     public McpSchema.CallToolResult topTags(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("topTags") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("topTags") LastfmResult result) {
         return TopListResults.tags(Users.username(Args.of(arguments), request), result);
     }
 
     // ---------------------------------------------------------------- get_user_info
 
     public LastfmRequest infoRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return LastfmRequest.of("user.getInfo", "user", Users.username(Args.of(arguments), request));
     }
 
     public McpSchema.CallToolResult info(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("userInfo") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("userInfo") LastfmResult result) {
         return ProfileResults.info(Users.username(Args.of(arguments), request), clock.instant(), result);
     }
 
     // ---------------------------------------------------------------- weekly charts
 
     public LastfmRequest weeklyChartListRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return LastfmRequest.of("user.getWeeklyChartList", "user", Users.username(Args.of(arguments), request));
     }
 
     public McpSchema.CallToolResult weeklyChartList(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChartList") LastfmResult result) {
+            @Variable("caller") Caller request, @Variable("weeklyChartList") LastfmResult result) {
         return ChartResults.weeks(Users.username(Args.of(arguments), request), result);
     }
 
     public LastfmRequest weeklyArtistChartRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return chartRequest("user.getWeeklyArtistChart", Args.of(arguments), request);
     }
 
     public LastfmRequest weeklyTrackChartRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return chartRequest("user.getWeeklyTrackChart", Args.of(arguments), request);
     }
 
     public LastfmRequest weeklyAlbumChartRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         return chartRequest("user.getWeeklyAlbumChart", Args.of(arguments), request);
     }
 
     /** from and to together (a week from get_weekly_chart_list) or neither (the latest week). */
-    static LastfmRequest chartRequest(String method, Args args, McpRequest request) {
+    static LastfmRequest chartRequest(String method, Args args, Caller request) {
         Long from = args.longValue("from");
         Long to = args.longValue("to");
         if ((from == null) != (to == null)) {
@@ -199,7 +200,7 @@ public class UserTools {
 
     /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyArtistChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("caller") Caller request, @Variable("weeklyChart") LastfmResult result,
             @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
         return ChartResults.artists(Users.username(args, request), !args.has("from"), result, weeks);
@@ -207,7 +208,7 @@ public class UserTools {
 
     /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyTrackChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("caller") Caller request, @Variable("weeklyChart") LastfmResult result,
             @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
         return ChartResults.tracks(Users.username(args, request), !args.has("from"), result, weeks);
@@ -215,7 +216,7 @@ public class UserTools {
 
     /** {@code weeks}: the user's chart weeks, or null when they could not be read. */
     public McpSchema.CallToolResult weeklyAlbumChart(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("weeklyChart") LastfmResult result,
+            @Variable("caller") Caller request, @Variable("weeklyChart") LastfmResult result,
             @Variable("weeklyChartList") LastfmResult weeks) {
         Args args = Args.of(arguments);
         return ChartResults.albums(Users.username(args, request), !args.has("from"), result, weeks);
@@ -224,7 +225,7 @@ public class UserTools {
     // ---------------------------------------------------------------- get_user_friends
 
     public LastfmRequest friendsRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request) {
+            @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("user.getFriends", "user", Users.username(args, request),
                 "limit", String.valueOf(args.integer("limit", 10)), "recenttracks", "1");
@@ -271,7 +272,7 @@ public class UserTools {
     }
 
     public McpSchema.CallToolResult friends(@Variable("args") Map<String, Object> arguments,
-            @Variable("mcp") McpRequest request, @Variable("friends") LastfmResult result,
+            @Variable("caller") Caller request, @Variable("friends") LastfmResult result,
             @Variable("activity") FriendActivity activity) {
         Args args = Args.of(arguments);
         return ProfileResults.friends(Users.username(args, request), args.integer("limit", 10), clock.instant(),
