@@ -22,12 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Base for tool tests: the real app (annotate the subclass with {@code @CamelMainTest} and PER_CLASS) against WireMock
  * Last.fm and MusicBrainz fed from fixtures, with empty caches before each test; every successful result is checked
- * against the tool's outputSchema.
+ * against the tool's outputSchema, and every "Next steps" call in every result names a catalogue tool with arguments
+ * its inputSchema accepts ({@link NextStepCalls}).
  */
 public abstract class ToolTestSupport extends UpstreamTestSupport {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private Map<String, Schema> outputSchemas;
+    private NextStepCalls nextSteps;
 
     @BeforeEach
     void resetUpstreams() {
@@ -63,7 +65,10 @@ public abstract class ToolTestSupport extends UpstreamTestSupport {
                 .withBody(fixtureOrJson.trim().startsWith("{") ? fixtureOrJson : Fixtures.musicbrainz(fixtureOrJson))));
     }
 
-    /** tools/call; a result that is not an error must match the tool's outputSchema. */
+    /**
+     * tools/call; a result that is not an error must match the tool's outputSchema, and its next-step calls the
+     * inputSchemas of the tools they name.
+     */
     protected JsonNode call(String tool, String argumentsJson) {
         JsonNode result = mcp().callTool(session(), tool, argumentsJson);
         assertThat(result.has("content")).as("a tool result: %s", result).isTrue();
@@ -71,7 +76,20 @@ public abstract class ToolTestSupport extends UpstreamTestSupport {
             List<Error> errors = outputSchema(tool).validate(result.get("structuredContent"));
             assertThat(errors).as("structuredContent of %s against its outputSchema", tool).isEmpty();
         }
+        assertValidNextSteps(tool, result);
         return result;
+    }
+
+    /** Every "Next steps" call in the result's text names a listed tool and passes that tool's inputSchema. */
+    protected void assertValidNextSteps(String tool, JsonNode result) {
+        listTools();
+        assertThat(nextSteps.problems(result)).as("next steps of %s", tool).isEmpty();
+    }
+
+    /** The same check on a result's Markdown text (for results read through other clients, such as the SDK). */
+    protected void assertValidNextSteps(String tool, String markdown) {
+        listTools();
+        assertThat(nextSteps.problems(markdown)).as("next steps of %s", tool).isEmpty();
     }
 
     /** The result's Markdown text. */
@@ -92,20 +110,29 @@ public abstract class ToolTestSupport extends UpstreamTestSupport {
     }
 
     private Schema outputSchema(String tool) {
+        listTools();
+        assertThat(outputSchemas).containsKey(tool);
+        return outputSchemas.get(tool);
+    }
+
+    /** Reads tools/list once: the output schemas and the next-step check's input schemas. */
+    private void listTools() {
         if (outputSchemas == null) {
-            outputSchemas = new HashMap<>();
+            Map<String, Schema> outputs = new HashMap<>();
+            Map<String, JsonNode> inputs = new HashMap<>();
             String cursor = null;
             do {
                 JsonNode page = mcp().request(session(), "list", "tools/list",
                         cursor == null ? null : "{\"cursor\":\"" + cursor + "\"}").get("result");
                 for (JsonNode definition : page.get("tools")) {
-                    outputSchemas.put(definition.get("name").asText(),
+                    outputs.put(definition.get("name").asText(),
                             registry.getSchema(definition.get("outputSchema")));
+                    inputs.put(definition.get("name").asText(), definition.get("inputSchema"));
                 }
                 cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
             } while (cursor != null);
+            outputSchemas = outputs;
+            nextSteps = new NextStepCalls(inputs);
         }
-        assertThat(outputSchemas).containsKey(tool);
-        return outputSchemas.get(tool);
     }
 }

@@ -143,6 +143,7 @@ class AllToolsSdkTest extends ToolTestSupport {
                 if (!tool.name().equals("ping")) {
                     assertThat(text).as("%s ends with next steps", tool.name()).contains("**Next steps**");
                 }
+                assertValidNextSteps(tool.name(), text);
             }
         } finally {
             client.closeGracefully();

@@ -279,6 +279,22 @@ class CatalogToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void theLastPageASearchToolTakesSuggestsNoPageBeyondIt() {
+        // Last.fm reports 50,000 pages of one result; the tools take pages up to 10,000 (their inputSchema).
+        String page = "{\"results\":{\"opensearch:Query\":{\"#text\":\"\",\"role\":\"request\",\"searchTerms\":"
+                      + "\"love\",\"startPage\":\"%s\"},\"opensearch:totalResults\":\"50000\","
+                      + "\"opensearch:startIndex\":\"%s\",\"opensearch:itemsPerPage\":\"1\",\"artistmatches\":"
+                      + "{\"artist\":[%s]},\"@attr\":{\"for\":\"love\"}}}";
+        lastfm("artist.search", page.formatted("10000", "9999", "{\"name\":\"Love\",\"listeners\":\"1000\","
+                                                   + "\"url\":\"https://www.last.fm/music/Love\"}"), "page", "10000");
+        JsonNode last = ok("search_artists", "{\"query\":\"love\",\"limit\":1,\"page\":10000}");
+        assertThat(text(last)).contains("**Love**").doesNotContain("page=10001");
+        lastfm("artist.search", page.formatted("10000", "9999", ""), "artist", "lover", "page", "10000");
+        JsonNode past = ok("search_artists", "{\"query\":\"lover\",\"limit\":1,\"page\":10000}");
+        assertThat(text(past)).contains("past the end").doesNotContain("page=50000");
+    }
+
+    @Test
     void searchAlbumsNumbersAcrossPagesAndKeepsTheArtist() {
         lastfm("album.search", "album.search__legacy-multiple.json", "album", "By the throat", "limit", "3",
                 "page", "2");

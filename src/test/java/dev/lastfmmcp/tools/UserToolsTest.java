@@ -285,6 +285,18 @@ class UserToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void theLastPageAUserToolTakesSuggestsNoPageBeyondIt() {
+        // Last.fm counts 2,000,000 pages; the user tools take pages up to 1,000,000 (their inputSchema).
+        String body = Fixtures.lastfm("user.getTopArtists__aidan-_limit3.json")
+                .replace("\"page\": \"1\"", "\"page\": \"1000000\"")
+                .replace("\"totalPages\": \"644\"", "\"totalPages\": \"2000000\"");
+        assertThat(body).contains("2000000").contains("\"1000000\"");
+        lastfm("user.getTopArtists", body, "user", "aidan-", "page", "1000000");
+        JsonNode result = ok("get_top_artists", "{\"username\":\"aidan-\",\"limit\":3,\"page\":1000000}");
+        assertThat(text(result)).contains("**Queen**").doesNotContain("page=1000001");
+    }
+
+    @Test
     void topArtistsDefaultToAllTimeAndRejectUnknownPeriods() {
         lastfm("user.getTopArtists", "user.getTopArtists__Aurvandil-limit1-single-object.json", "period", "overall",
                 "limit", "50");

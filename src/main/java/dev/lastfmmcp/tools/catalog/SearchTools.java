@@ -30,6 +30,8 @@ import static dev.lastfmmcp.tools.catalog.CatalogText.count;
 public class SearchTools {
 
     private static final int DEFAULT_LIMIT = 10;
+    /** The inputSchemas' page maximum: Last.fm may count more pages than the search tools take. */
+    private static final int LAST_PAGE = 10_000;
 
     // ---------------------------------------------------------------- search_artists
 
@@ -166,7 +168,7 @@ public class SearchTools {
             out.line("Page " + page.page() + " is past the end: there " + (last == 1 ? "is 1 page" : "are " + last
                     + " pages") + " of " + (limit == 1 ? "1 result" : limit + " results") + " ("
                      + count(page.total()) + " in all).");
-            out.next().call(tool, "query", query, "artist", artist, "limit", limit, "page", last);
+            out.next().call(tool, "query", query, "artist", artist, "limit", limit, "page", Math.min(last, LAST_PAGE));
             return;
         }
         String looser = CatalogText.looserQuery(query);
@@ -179,7 +181,7 @@ public class SearchTools {
     }
 
     private static void nextPage(ToolOutput out, String tool, String query, String artist, Page page, int limit) {
-        if (page.page() < page.totalPages()) {
+        if (page.page() < Math.min(page.totalPages(), LAST_PAGE)) {
             out.next().call(tool, "query", query, "artist", artist, "limit", limit, "page", page.page() + 1);
         }
     }

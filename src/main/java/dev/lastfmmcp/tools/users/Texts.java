@@ -60,9 +60,12 @@ final class Texts {
         return page != null && page.totalPages() >= 1 && page.page() > page.totalPages();
     }
 
-    /** Whether there is a page after this one. */
+    /** The inputSchemas' page maximum: Last.fm may count more pages than the user tools take. */
+    static final int LAST_PAGE = 1_000_000;
+
+    /** Whether there is a page after this one that the tools take. */
     static boolean hasNextPage(Page page) {
-        return page != null && page.page() < page.totalPages();
+        return page != null && page.page() < Math.min(page.totalPages(), LAST_PAGE);
     }
 
     /** "RJ's", "James'"… kept simple: "'s" always, which reads fine for usernames. */
