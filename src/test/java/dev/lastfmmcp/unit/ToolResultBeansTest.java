@@ -3,6 +3,7 @@ package dev.lastfmmcp.unit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.support.Fixtures;
+import dev.lastfmmcp.support.NextStepCalls;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.artists.ArtistTools;
 import dev.lastfmmcp.tools.catalog.TagTools;
@@ -24,13 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tool result beans on recorded Last.fm answers, without transport or CamelContext: fixture → normaliser →
  * {@link LastfmResult} → result method, then the Markdown facts and the structured content, which must match the
- * tool's outputSchema from the catalogue.
+ * tool's outputSchema from the catalogue, and every "Next steps" call must fit its tool's inputSchema.
  */
 class ToolResultBeansTest {
 
     private static final ObjectMapper JSON = AppConfiguration.objectMapper();
     private static final ToolCatalogue CATALOGUE = ToolCatalogue.load(JSON, 100);
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final NextStepCalls NEXT_STEPS = new NextStepCalls(CATALOGUE.all().stream().collect(
+            Collectors.toMap(definition -> definition.name(), definition -> definition.inputSchema())));
     private final LastfmNormalizer normalizer = new LastfmNormalizer();
 
     private LastfmResult fresh(String method, String fixture) {
@@ -38,7 +42,9 @@ class ToolResultBeansTest {
     }
 
     private static String text(McpSchema.CallToolResult result) {
-        return ((McpSchema.TextContent) result.content().get(0)).text();
+        String text = ((McpSchema.TextContent) result.content().get(0)).text();
+        assertThat(NEXT_STEPS.problems(text)).as("next-step calls in %s", text).isEmpty();
+        return text;
     }
 
     /** The structured content, checked against the tool's outputSchema. */
@@ -62,6 +68,7 @@ class ToolResultBeansTest {
                 .doesNotContain("4. ")
                 // same name but for case: no correction notice
                 .doesNotContain("corrected");
+        assertThat(NextStepCalls.lines(text)).contains("get_track_info(artist=\"Chris Cornell\", track=\"You Know My Name\")");
         JsonNode content = structured("get_artist_top_tracks", result);
         assertThat(content.get("artist").asText()).isEqualTo("Chris Cornell");
         assertThat(content.get("tracks")).hasSize(3);
@@ -80,6 +87,8 @@ class ToolResultBeansTest {
                 .contains("Last.fm corrected \"Metalica\" to \"Metallica\"")
                 .contains("1. **Megadeth** — 100% match")
                 .contains("2. **Pantera** — 60% match");
+        assertThat(NextStepCalls.lines(text)).isNotEmpty()
+                .allSatisfy(call -> assertThat(call).doesNotContain("Metalica"));
         JsonNode content = structured("get_similar_artists", result);
         assertThat(content.get("stale").asBoolean()).isTrue();
         assertThat(content.get("staleAgeSeconds").asLong()).isEqualTo(420L);
