@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client routes read top-down: Caffeine is spoken in one place ({@code cache-get}, {@code cache-put}; every
- * caller's step has an id for JMX), and {@code lastfm-fetch} settles the breaker's result and makes one one-level
- * choice on it, with a branch per {@link LastfmFetch.Outcome}.
+ * caller's step has an id for JMX), no Last.fm client route nests a choice in a choice, and {@code lastfm-fetch}
+ * settles the breaker's result and makes one choice on it, with a branch per {@link LastfmFetch.Outcome}.
  */
 class ClientRoutesShapeTest {
 
@@ -90,6 +90,24 @@ class ClientRoutesShapeTest {
                 .as("id of %s", to).startsWith("lastfm-"));
         assertThat(cacheSteps.stream().map(to -> to.get("id").asText()).distinct().count())
                 .isEqualTo(cacheSteps.size());
+    }
+
+    @Test
+    void noLastfmClientRouteNestsAChoiceInAChoice() throws IOException {
+        List<String> nested = new ArrayList<>();
+        for (JsonNode entry : YAML.readTree(ROUTES.resolve("lastfm-client.camel.yaml").toFile())) {
+            JsonNode route = entry.get("route");
+            List<JsonNode> choices = new ArrayList<>();
+            collect(route, "choice", choices);
+            for (JsonNode choice : choices) {
+                List<JsonNode> inner = new ArrayList<>();
+                collect(choice, "choice", inner);
+                if (!inner.isEmpty()) {
+                    nested.add(route.get("id").asText());
+                }
+            }
+        }
+        assertThat(nested).as("routes with a choice inside a choice").isEmpty();
     }
 
     @Test
