@@ -65,6 +65,23 @@ class ToolCatalogueTest {
         }
     }
 
+    /**
+     * What tools/list shows as each tool's annotations, exactly (no other keys, this order): its title, read-only,
+     * not destructive, idempotent, and open-world unless it is one of the three tools that need no upstream.
+     */
+    @Test
+    void everyToolIsAnnotatedAsAReadOnlyToolOfItsTitle() {
+        Set<String> closedWorld = Set.of("ping", "server_info", "lastfm_auth_status");
+        assertThat(catalogue.all()).hasSize(34);
+        for (ToolDefinition definition : catalogue.all()) {
+            McpSchema.Tool tool = definition.tool();
+            assertThat(mapper.valueToTree(tool.annotations()).toString()).as("annotations of %s", tool.name())
+                    .isEqualTo("{\"title\":" + mapper.valueToTree(tool.title()) + ",\"readOnlyHint\":true,"
+                               + "\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":"
+                               + !closedWorld.contains(tool.name()) + "}");
+        }
+    }
+
     /** An integer argument without both bounds lets 2^63 or 1e308 through to a bean (or to Last.fm). */
     @Test
     void everyIntegerArgumentHasAMinimumAndAMaximum() {
