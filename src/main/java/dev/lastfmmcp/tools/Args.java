@@ -28,19 +28,24 @@ public final class Args {
         return text.isEmpty() ? null : text;
     }
 
-    public Integer integer(String name) {
+    /**
+     * An integer argument that always has a value: the inputSchema requires it or gives it a {@code default}, which
+     * {@link ToolArguments} has filled in (so a bean never restates a schema default); IllegalStateException when
+     * absent, e.g. arguments that did not pass {@link ToolArguments}.
+     */
+    public int integer(String name) {
         Object value = values.get(name);
-        return value instanceof Number n ? n.intValue() : value == null ? null : Integer.valueOf(value.toString());
+        if (value == null) {
+            throw new IllegalStateException("argument " + name + " has no value: its inputSchema should require it "
+                                            + "or give it a default, filled in by ToolArguments");
+        }
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
     }
 
+    /** An optional integer argument without a default (such as a time bound); null when absent. */
     public Long longValue(String name) {
         Object value = values.get(name);
         return value instanceof Number n ? n.longValue() : value == null ? null : Long.valueOf(value.toString());
-    }
-
-    public int integer(String name, int defaultValue) {
-        Integer value = integer(name);
-        return value == null ? defaultValue : value;
     }
 
     public boolean has(String name) {

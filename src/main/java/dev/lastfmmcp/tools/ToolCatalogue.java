@@ -27,6 +27,9 @@ public class ToolCatalogue {
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     /** Catalogue keys that are for the server, not part of the MCP tool definition. */
     private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress");
+    /** The annotations a tool may state; what it leaves out is defaulted (see {@link #annotations}). */
+    private static final List<String> ANNOTATION_KEYS = List.of("title", "readOnlyHint", "destructiveHint",
+            "idempotentHint", "openWorldHint");
 
     private final Map<String, ToolDefinition> tools;
     private final int pageSize;
@@ -57,8 +60,8 @@ public class ToolCatalogue {
     }
 
     /**
-     * One tool from its catalogue entry: server keys taken out, shared definitions inlined, and every Last.fm tool's
-     * output schema given the stale-answer fields ({@code stale}, {@code staleAgeSeconds}).
+     * One tool from its catalogue entry: server keys taken out, annotations defaulted, shared definitions inlined,
+     * and every Last.fm tool's output schema given the stale-answer fields ({@code stale}, {@code staleAgeSeconds}).
      */
     static ToolDefinition definition(ObjectMapper json, SchemaDefinitions shared, String family, ObjectNode entry) {
         String name = entry.path("name").asText();
@@ -68,6 +71,7 @@ public class ToolCatalogue {
         boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
         boolean reportsProgress = entry.path("reportsProgress").asBoolean(false);
         SERVER_KEYS.forEach(entry::remove);
+        entry.set("annotations", annotations(name, entry, requiresLastfm));
         if (entry.get("outputSchema") instanceof ObjectNode output) {
             if (requiresLastfm && output.get("properties") instanceof ObjectNode properties) {
                 properties.putObject("stale").put("type", "boolean").put("description",
@@ -84,6 +88,34 @@ public class ToolCatalogue {
         }
         return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"),
                 reportsProgress);
+    }
+
+    /**
+     * The tool's annotations: its {@code title}, read-only ({@code readOnlyHint: true}, {@code destructiveHint:
+     * false}, {@code idempotentHint: true}) and open-world when it calls Last.fm ({@code requiresLastfm}); an
+     * {@code annotations} block in the entry states only what differs from these.
+     */
+    static ObjectNode annotations(String name, ObjectNode entry, boolean requiresLastfm) {
+        ObjectNode annotations = entry.objectNode();
+        if (entry.hasNonNull("title")) {
+            annotations.set("title", entry.get("title"));
+        }
+        annotations.put("readOnlyHint", true).put("destructiveHint", false).put("idempotentHint", true)
+                .put("openWorldHint", requiresLastfm);
+        JsonNode stated = entry.get("annotations");
+        if (stated != null && !stated.isObject()) {
+            throw new IllegalStateException("the annotations of tool " + name + " are not a mapping");
+        }
+        if (stated != null) {
+            stated.fields().forEachRemaining(field -> {
+                if (!ANNOTATION_KEYS.contains(field.getKey())) {
+                    throw new IllegalStateException("tool " + name + " has an unknown annotation " + field.getKey()
+                                                    + " (known: " + String.join(", ", ANNOTATION_KEYS) + ")");
+                }
+                annotations.set(field.getKey(), field.getValue());
+            });
+        }
+        return annotations;
     }
 
     public List<ToolDefinition> all() {

@@ -67,6 +67,20 @@ class ToolArgumentsTest {
                 .containsEntry("extended", false).containsEntry("period", "overall");
     }
 
+    /** Beans read defaulted integers without restating the default; unvalidated arguments fail by name. */
+    @Test
+    void argsReadTheSchemaDefaultsThatValidationFilledIn() {
+        dev.lastfmmcp.tools.Args args = dev.lastfmmcp.tools.Args.of(validate("{\"username\":\"rj\"}"));
+        assertThat(args.integer("limit")).isEqualTo(10);
+        assertThat(args.text("period")).isEqualTo("overall");
+        assertThat(dev.lastfmmcp.tools.Args.of(validate("{\"username\":\"rj\",\"limit\":\"25\"}"))
+                .integer("limit")).isEqualTo(25);
+        assertThatThrownBy(() -> dev.lastfmmcp.tools.Args.of(Map.of("username", "rj")).integer("limit"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("limit")
+                .hasMessageContaining("default");
+        assertThat(dev.lastfmmcp.tools.Args.of(Map.of()).longValue("from")).isNull();
+    }
+
     @Test
     void coercesNumericAndBooleanStringsWhereTheSchemaAsks() {
         Map<String, Object> args = validate("{\"username\":\"rj\",\"limit\":\"25\",\"ratio\":\"0.5\","

@@ -65,6 +65,23 @@ class ToolCatalogueTest {
         }
     }
 
+    /**
+     * What tools/list shows as each tool's annotations, exactly (no other keys, this order): its title, read-only,
+     * not destructive, idempotent, and open-world unless it is one of the three tools that need no upstream.
+     */
+    @Test
+    void everyToolIsAnnotatedAsAReadOnlyToolOfItsTitle() {
+        Set<String> closedWorld = Set.of("ping", "server_info", "lastfm_auth_status");
+        assertThat(catalogue.all()).hasSize(34);
+        for (ToolDefinition definition : catalogue.all()) {
+            McpSchema.Tool tool = definition.tool();
+            assertThat(mapper.valueToTree(tool.annotations()).toString()).as("annotations of %s", tool.name())
+                    .isEqualTo("{\"title\":" + mapper.valueToTree(tool.title()) + ",\"readOnlyHint\":true,"
+                               + "\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":"
+                               + !closedWorld.contains(tool.name()) + "}");
+        }
+    }
+
     /** An integer argument without both bounds lets 2^63 or 1e308 through to a bean (or to Last.fm). */
     @Test
     void everyIntegerArgumentHasAMinimumAndAMaximum() {
@@ -88,6 +105,44 @@ class ToolCatalogueTest {
         }
         assertThat(integers).isGreaterThan(30);
         assertThat(unbounded).as("integer arguments without minimum and maximum").isEmpty();
+    }
+
+    /**
+     * Defaults live only in the inputSchema: ToolArguments fills them in, so a bean reads {@code args.integer("limit")}
+     * and never restates one. Every bounded property (minimum, maximum or enum) therefore has a {@code default} or is
+     * required, except the optional time bounds {@code from} and {@code to}, whose absence means "no bound" (the
+     * latest week for the weekly charts) and which beans read as nullable ({@code Args.longValue}).
+     */
+    @Test
+    void everyBoundedArgumentHasADefaultOrIsRequired() {
+        Set<String> optionalBounds = Set.of("from", "to");
+        List<String> undefaulted = new java.util.ArrayList<>();
+        int bounded = 0;
+        int optional = 0;
+        for (ToolDefinition definition : catalogue.all()) {
+            JsonNode schema = mapper.valueToTree(definition.tool().inputSchema());
+            Set<String> required = new HashSet<>();
+            schema.path("required").forEach(name -> required.add(name.asText()));
+            for (var it = schema.path("properties").fields(); it.hasNext();) {
+                var property = it.next();
+                JsonNode value = property.getValue();
+                if (!(value.has("minimum") || value.has("maximum") || value.has("enum"))) {
+                    continue;
+                }
+                bounded++;
+                if (optionalBounds.contains(property.getKey())) {
+                    optional++;
+                    assertThat(value.has("default") || required.contains(property.getKey()))
+                            .as("%s.%s is an optional bound: no default", definition.name(), property.getKey())
+                            .isFalse();
+                } else if (!value.has("default") && !required.contains(property.getKey())) {
+                    undefaulted.add(definition.name() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(bounded).isGreaterThanOrEqualTo(40);
+        assertThat(optional).isGreaterThanOrEqualTo(8);
+        assertThat(undefaulted).as("bounded arguments with neither a default nor required").isEmpty();
     }
 
     /** A blank name ("artist": " ") must be refused by the schema (ToolArguments trims before validating). */

@@ -129,7 +129,7 @@ public class ArtistTools {
     public LastfmRequest topTracksRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("artist.getTopTracks", "artist", args.text("artist"), "mbid", args.text("mbid"),
-                "limit", String.valueOf(args.integer("limit", 10)), "autocorrect", "1");
+                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
@@ -137,7 +137,7 @@ public class ArtistTools {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
         String name = top.artist() != null ? top.artist() : args.text("artist");
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit", 10)).toList();
+        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result)
                 .put("artist", name)
                 .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
@@ -162,7 +162,7 @@ public class ArtistTools {
     public LastfmRequest topAlbumsRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("artist.getTopAlbums", "artist", args.text("artist"), "mbid", args.text("mbid"),
-                "limit", String.valueOf(args.integer("limit", 10)), "autocorrect", "1");
+                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
@@ -170,7 +170,7 @@ public class ArtistTools {
         Args args = Args.of(arguments);
         TopAlbums top = result.as(TopAlbums.class);
         String name = top.artist() != null ? top.artist() : args.text("artist");
-        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit", 10)).toList();
+        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result)
                 .put("artist", name)
                 .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
@@ -196,7 +196,7 @@ public class ArtistTools {
     public LastfmRequest similarRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("artist.getSimilar", "artist", args.text("artist"),
-                "limit", String.valueOf(args.integer("limit", 30)), "autocorrect", "1");
+                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
     public McpSchema.CallToolResult similar(@Variable("args") Map<String, Object> arguments,
@@ -204,7 +204,7 @@ public class ArtistTools {
         Args args = Args.of(arguments);
         SimilarArtists similar = result.as(SimilarArtists.class);
         String name = similar.artist() != null ? similar.artist() : args.text("artist");
-        List<SimilarArtist> artists = similar.artists().stream().limit(args.integer("limit", 30)).toList();
+        List<SimilarArtist> artists = similar.artists().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result)
                 .put("artist", name)
                 .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))

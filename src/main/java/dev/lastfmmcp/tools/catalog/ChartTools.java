@@ -27,8 +27,6 @@ import static dev.lastfmmcp.tools.catalog.CatalogText.count;
  */
 public class ChartTools {
 
-    private static final int DEFAULT_LIMIT = 20;
-
     // ---------------------------------------------------------------- get_global_top_artists
 
     public LastfmRequest topArtistsRequest(@Variable("args") Map<String, Object> arguments) {
@@ -40,7 +38,7 @@ public class ChartTools {
         Args args = Args.of(arguments);
         TopArtists top = result.as(TopArtists.class);
         String country = country(args, top.country());
-        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit", DEFAULT_LIMIT)).toList();
+        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result).put("country", country).put("page", top.page())
                 .put("artists", artists);
         out.heading("Top artists " + where(country));
@@ -71,7 +69,7 @@ public class ChartTools {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
         String country = country(args, top.country());
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit", DEFAULT_LIMIT)).toList();
+        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result).put("country", country).put("page", top.page())
                 .put("tracks", tracks);
         out.heading("Top tracks " + where(country));
@@ -115,7 +113,7 @@ public class ChartTools {
     private static LastfmRequest request(String worldwide, String byCountry, Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         String country = args.text("country");
-        String limit = String.valueOf(args.integer("limit", DEFAULT_LIMIT));
+        String limit = String.valueOf(args.integer("limit"));
         return country == null ? LastfmRequest.of(worldwide, "limit", limit)
                 : LastfmRequest.of(byCountry, "country", country, "limit", limit);
     }

@@ -29,7 +29,6 @@ import static dev.lastfmmcp.tools.catalog.CatalogText.count;
  */
 public class SearchTools {
 
-    private static final int DEFAULT_LIMIT = 10;
     /** The inputSchemas' page maximum: Last.fm may count more pages than the search tools take. */
     private static final int LAST_PAGE = 10_000;
 
@@ -38,7 +37,7 @@ public class SearchTools {
     public LastfmRequest artistsRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("artist.search", "artist", args.text("query"),
-                "limit", String.valueOf(args.integer("limit", DEFAULT_LIMIT)), "page", String.valueOf(page(args)));
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(page(args)));
     }
 
     public McpSchema.CallToolResult artists(@Variable("args") Map<String, Object> arguments,
@@ -46,7 +45,7 @@ public class SearchTools {
         Args args = Args.of(arguments);
         ArtistSearch search = result.as(ArtistSearch.class);
         String query = args.text("query");
-        int limit = args.integer("limit", DEFAULT_LIMIT);
+        int limit = args.integer("limit");
         List<ArtistHit> artists = search.artists().stream().limit(limit).toList();
         Page page = search.page();
         ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page).put("artists", artists);
@@ -71,7 +70,7 @@ public class SearchTools {
     public LastfmRequest albumsRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("album.search", "album", args.text("query"),
-                "limit", String.valueOf(args.integer("limit", DEFAULT_LIMIT)), "page", String.valueOf(page(args)));
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(page(args)));
     }
 
     public McpSchema.CallToolResult albums(@Variable("args") Map<String, Object> arguments,
@@ -79,7 +78,7 @@ public class SearchTools {
         Args args = Args.of(arguments);
         AlbumSearch search = result.as(AlbumSearch.class);
         String query = args.text("query");
-        int limit = args.integer("limit", DEFAULT_LIMIT);
+        int limit = args.integer("limit");
         List<AlbumHit> albums = search.albums().stream().limit(limit).toList();
         Page page = search.page();
         ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page).put("albums", albums);
@@ -106,7 +105,7 @@ public class SearchTools {
     public LastfmRequest tracksRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("track.search", "track", args.text("query"), "artist", args.text("artist"),
-                "limit", String.valueOf(args.integer("limit", DEFAULT_LIMIT)), "page", String.valueOf(page(args)));
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(page(args)));
     }
 
     public McpSchema.CallToolResult tracks(@Variable("args") Map<String, Object> arguments,
@@ -115,7 +114,7 @@ public class SearchTools {
         TrackSearch search = result.as(TrackSearch.class);
         String query = args.text("query");
         String artist = args.text("artist");
-        int limit = args.integer("limit", DEFAULT_LIMIT);
+        int limit = args.integer("limit");
         List<TrackHit> tracks = search.tracks().stream().limit(limit).toList();
         Page page = search.page();
         ToolOutput out = ToolOutput.create().from(result).put("query", query).put("artist", artist).put("page", page)
@@ -149,7 +148,7 @@ public class SearchTools {
     // ---------------------------------------------------------------- shared
 
     private static int page(Args args) {
-        return Math.max(1, args.integer("page", 1));
+        return args.integer("page");
     }
 
     private static void numbered(ToolOutput out, Page page, int limit, List<String> items) {

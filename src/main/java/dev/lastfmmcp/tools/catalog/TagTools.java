@@ -36,7 +36,6 @@ public class TagTools {
 
     /** How many top artists get_tag_info shows. */
     static final int INFO_ARTISTS = 10;
-    private static final int DEFAULT_LIMIT = 20;
 
     // ---------------------------------------------------------------- get_tag_info
 
@@ -97,7 +96,7 @@ public class TagTools {
         Args args = Args.of(arguments);
         TopArtists top = result.as(TopArtists.class);
         String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit", DEFAULT_LIMIT)).toList();
+        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
                 .put("artists", artists);
         out.heading("Top artists tagged \"" + escape(tag) + "\"");
@@ -122,7 +121,7 @@ public class TagTools {
         Args args = Args.of(arguments);
         TopAlbums top = result.as(TopAlbums.class);
         String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit", DEFAULT_LIMIT)).toList();
+        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
                 .put("albums", albums);
         out.heading("Top albums tagged \"" + escape(tag) + "\"");
@@ -150,7 +149,7 @@ public class TagTools {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
         String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit", DEFAULT_LIMIT)).toList();
+        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
                 .put("tracks", tracks);
         out.heading("Top tracks tagged \"" + escape(tag) + "\"");
@@ -176,7 +175,7 @@ public class TagTools {
     private static LastfmRequest topRequest(String method, Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of(method, "tag", args.text("tag"),
-                "limit", String.valueOf(args.integer("limit", DEFAULT_LIMIT)));
+                "limit", String.valueOf(args.integer("limit")));
     }
 
     private static void total(ToolOutput out, Page page, int shown, String things) {

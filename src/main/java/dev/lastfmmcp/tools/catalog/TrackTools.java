@@ -149,7 +149,7 @@ public class TrackTools {
     public LastfmRequest similarRequest(@Variable("args") Map<String, Object> arguments) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("track.getSimilar", "artist", args.text("artist"), "track", args.text("track"),
-                "limit", String.valueOf(args.integer("limit", 30)), "autocorrect", "1");
+                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
     public McpSchema.CallToolResult similar(@Variable("args") Map<String, Object> arguments,
@@ -159,7 +159,7 @@ public class TrackTools {
         String artist = similar.artist() != null ? similar.artist() : args.text("artist");
         String track = args.text("track");
         String correctedArtist = Corrections.correctedFrom(args.text("artist"), artist);
-        List<SimilarTrack> tracks = similar.tracks().stream().limit(args.integer("limit", 30)).toList();
+        List<SimilarTrack> tracks = similar.tracks().stream().limit(args.integer("limit")).toList();
         ToolOutput out = ToolOutput.create().from(result)
                 .put("artist", artist)
                 .put("track", track)

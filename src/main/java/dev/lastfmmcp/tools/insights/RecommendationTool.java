@@ -43,7 +43,7 @@ public class RecommendationTool {
     public RecommendationPlan plan(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
-        return new RecommendationPlan(Users.username(args, request), args.integer("limit", 20), args.text("genre"),
+        return new RecommendationPlan(Users.username(args, request), args.integer("limit"), args.text("genre"),
                 settings);
     }
 

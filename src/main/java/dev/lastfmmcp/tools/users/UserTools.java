@@ -44,7 +44,7 @@ public class UserTools {
         Args args = Args.of(arguments);
         ListeningRange range = range(args);
         return LastfmRequest.of("user.getRecentTracks", "user", Users.username(args, request),
-                "limit", String.valueOf(args.integer("limit", 50)), "page", String.valueOf(args.integer("page", 1)),
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(args.integer("page")),
                 "extended", "1", "from", text(range.from()), "to", text(range.to()));
     }
 
@@ -63,7 +63,7 @@ public class UserTools {
     public McpSchema.CallToolResult recentTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request, @Variable("recentTracks") LastfmResult result) {
         Args args = Args.of(arguments);
-        return ListeningResults.recent(Users.username(args, request), range(args), args.integer("limit", 50),
+        return ListeningResults.recent(Users.username(args, request), range(args), args.integer("limit"),
                 clock.instant(), result);
     }
 
@@ -78,13 +78,13 @@ public class UserTools {
             @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("user.getLovedTracks", "user", Users.username(args, request),
-                "limit", String.valueOf(args.integer("limit", 50)), "page", String.valueOf(args.integer("page", 1)));
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(args.integer("page")));
     }
 
     public McpSchema.CallToolResult lovedTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request, @Variable("lovedTracks") LastfmResult result) {
         Args args = Args.of(arguments);
-        return ListeningResults.loved(Users.username(args, request), args.integer("limit", 50), result);
+        return ListeningResults.loved(Users.username(args, request), args.integer("limit"), result);
     }
 
     // ---------------------------------------------------------------- get_top_artists / albums / tracks
@@ -106,30 +106,30 @@ public class UserTools {
 
     private static LastfmRequest topRequest(String method, Args args, Caller request) {
         return LastfmRequest.of(method, "user", Users.username(args, request), "period", period(args),
-                "limit", String.valueOf(args.integer("limit", 50)), "page", String.valueOf(args.integer("page", 1)));
+                "limit", String.valueOf(args.integer("limit")), "page", String.valueOf(args.integer("page")));
     }
 
     private static String period(Args args) {
-        return args.text("period") == null ? "overall" : args.text("period");
+        return args.text("period");
     }
 
     public McpSchema.CallToolResult topArtists(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request, @Variable("topArtists") LastfmResult result) {
         Args args = Args.of(arguments);
-        return TopListResults.artists(Users.username(args, request), period(args), args.integer("limit", 50),
+        return TopListResults.artists(Users.username(args, request), period(args), args.integer("limit"),
                 result);
     }
 
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request, @Variable("topAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
-        return TopListResults.albums(Users.username(args, request), period(args), args.integer("limit", 50), result);
+        return TopListResults.albums(Users.username(args, request), period(args), args.integer("limit"), result);
     }
 
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("caller") Caller request, @Variable("topTracks") LastfmResult result) {
         Args args = Args.of(arguments);
-        return TopListResults.tracks(Users.username(args, request), period(args), args.integer("limit", 50), result);
+        return TopListResults.tracks(Users.username(args, request), period(args), args.integer("limit"), result);
     }
 
     // ---------------------------------------------------------------- get_user_top_tags
@@ -228,7 +228,7 @@ public class UserTools {
             @Variable("caller") Caller request) {
         Args args = Args.of(arguments);
         return LastfmRequest.of("user.getFriends", "user", Users.username(args, request),
-                "limit", String.valueOf(args.integer("limit", 10)), "recenttracks", "1");
+                "limit", String.valueOf(args.integer("limit")), "recenttracks", "1");
     }
 
     /**
@@ -239,7 +239,7 @@ public class UserTools {
             @Variable("friends") LastfmResult result, @Variable("mcp") McpRequest request,
             @Variable("call") McpCall call) {
         FriendActivity activity = new FriendActivity(result.as(Friends.class).users(),
-                Args.of(arguments).integer("limit", 10));
+                Args.of(arguments).integer("limit"));
         if (activity.lookups() > 0) {
             progress.report(request, call, 1, activity.lookups() + 1.0, "Found " + activity.friends().size()
                     + " friends; looking up the latest tracks of " + activity.lookups() + " of them");
@@ -275,7 +275,7 @@ public class UserTools {
             @Variable("caller") Caller request, @Variable("friends") LastfmResult result,
             @Variable("activity") FriendActivity activity) {
         Args args = Args.of(arguments);
-        return ProfileResults.friends(Users.username(args, request), args.integer("limit", 10), clock.instant(),
+        return ProfileResults.friends(Users.username(args, request), args.integer("limit"), clock.instant(),
                 result, activity);
     }
 
