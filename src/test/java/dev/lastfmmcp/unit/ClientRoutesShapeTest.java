@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client routes read top-down: Caffeine is spoken in one place ({@code cache-get}, {@code cache-put}; every
- * caller's step has an id for JMX), no Last.fm client route nests a choice in a choice, and {@code lastfm-fetch}
+ * caller's step has an id for JMX), no client route (Last.fm, MusicBrainz) nests a choice in a choice, and {@code lastfm-fetch}
  * settles the breaker's result and makes one choice on it, with a branch per {@link LastfmFetch.Outcome}.
  */
 class ClientRoutesShapeTest {
@@ -93,9 +93,12 @@ class ClientRoutesShapeTest {
     }
 
     @Test
-    void noLastfmClientRouteNestsAChoiceInAChoice() throws IOException {
+    void noClientRouteNestsAChoiceInAChoice() throws IOException {
         List<String> nested = new ArrayList<>();
-        for (JsonNode entry : YAML.readTree(ROUTES.resolve("lastfm-client.camel.yaml").toFile())) {
+        List<JsonNode> entries = new ArrayList<>();
+        YAML.readTree(ROUTES.resolve("lastfm-client.camel.yaml").toFile()).forEach(entries::add);
+        YAML.readTree(ROUTES.resolve("musicbrainz-client.camel.yaml").toFile()).forEach(entries::add);
+        for (JsonNode entry : entries) {
             JsonNode route = entry.get("route");
             List<JsonNode> choices = new ArrayList<>();
             collect(route, "choice", choices);
