@@ -17,6 +17,7 @@ import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.NextStepCalls;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.artists.ArtistTools;
+import dev.lastfmmcp.tools.catalog.ChartTools;
 import dev.lastfmmcp.tools.catalog.TagTools;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,34 @@ class ToolResultBeansTest {
         JsonNode content = structured("get_tag_top_artists", result);
         assertThat(content.get("artists")).isEmpty();
         assertThat(text(result)).contains("nosuchtagzz").doesNotContain("1. ");
+    }
+
+    @Test
+    void theWorldwideChartRanksArtistsWithListenersAndScrobbles() {
+        McpSchema.CallToolResult result = new ChartTools().topArtists(Map.of("limit", 2),
+                fresh("chart.getTopArtists", "chart.getTopArtists__limit10.json"));
+        String text = text(result);
+        assertThat(text).startsWith("## Top artists on Last.fm worldwide")
+                .contains("1. **The Weeknd** — 3,389,182 listeners")
+                .contains("497,235,451 scrobbles")
+                .contains("2. **Taylor Swift**")
+                .doesNotContain("3. ");
+        assertThat(NextStepCalls.lines(text)).contains("get_artist_info(artist=\"The Weeknd\")");
+        JsonNode content = structured("get_global_top_artists", result);
+        assertThat(content.get("artists")).hasSize(2);
+        assertThat(content.path("country").isMissingNode() || content.get("country").isNull()).isTrue();
+    }
+
+    @Test
+    void aCountrysChartNamesTheCountryAndOffersTheWorldwideOne() {
+        McpSchema.CallToolResult result = new ChartTools().topArtists(Map.of("limit", 10, "country", "canada"),
+                fresh("geo.getTopArtists", "geo.getTopArtists__canada-limit10.json"));
+        String text = text(result);
+        assertThat(text).startsWith("## Top artists on Last.fm in Canada")
+                .contains("1. **Radiohead** — 6,075,666 listeners");
+        assertThat(NextStepCalls.lines(text)).contains("get_global_top_artists(limit=10)");
+        JsonNode content = structured("get_global_top_artists", result);
+        assertThat(content.get("country").asText()).isEqualTo("Canada");
+        assertThat(content.get("artists")).hasSize(10);
     }
 }
