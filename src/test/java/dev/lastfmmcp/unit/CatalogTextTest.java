@@ -9,10 +9,10 @@ import dev.lastfmmcp.lastfm.model.Tag;
 import dev.lastfmmcp.lastfm.model.TrackInfo;
 import dev.lastfmmcp.lastfm.model.Wiki;
 import dev.lastfmmcp.musicbrainz.ReleaseGroupDetails;
-import dev.lastfmmcp.tools.catalog.AlbumTools;
-import dev.lastfmmcp.tools.catalog.CatalogText;
-import dev.lastfmmcp.tools.catalog.Countries;
-import dev.lastfmmcp.tools.catalog.TrackTools;
+import dev.lastfmmcp.tools.albums.AlbumTools;
+import dev.lastfmmcp.tools.CatalogText;
+import dev.lastfmmcp.tools.charts.Countries;
+import dev.lastfmmcp.tools.tracks.TrackTools;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

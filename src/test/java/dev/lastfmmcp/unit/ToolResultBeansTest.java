@@ -17,8 +17,8 @@ import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.NextStepCalls;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.artists.ArtistTools;
-import dev.lastfmmcp.tools.catalog.ChartTools;
-import dev.lastfmmcp.tools.catalog.TagTools;
+import dev.lastfmmcp.tools.charts.ChartTools;
+import dev.lastfmmcp.tools.tags.TagTools;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ public final class CatalogText {
     }
 
     /** " (2:37)" for a known length, "" otherwise. */
-    static String length(Integer seconds) {
+    public static String length(Integer seconds) {
         return seconds == null ? "" : " (" + clock(seconds) + ")";
     }
 
@@ -53,16 +53,16 @@ public final class CatalogText {
     }
 
     /** The rank of the {@code index}-th item (from 0) on a page of {@code perPage} items. */
-    static int rank(int page, int perPage, int index) {
+    public static int rank(int page, int perPage, int index) {
         return (Math.max(1, page) - 1) * perPage + index + 1;
     }
 
     /** "**Name** by Artist" with both escaped; just "**Name**" without an artist. */
-    static String byArtist(String name, String artist) {
+    public static String byArtist(String name, String artist) {
         return "**" + escape(name) + "**" + (artist == null ? "" : " by " + escape(artist));
     }
 
-    static String artistName(ArtistRef artist) {
+    public static String artistName(ArtistRef artist) {
         return artist == null ? null : artist.name();
     }
 

@@ -1,4 +1,4 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.charts;
 
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,9 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
-import static dev.lastfmmcp.tools.catalog.CatalogText.artistName;
-import static dev.lastfmmcp.tools.catalog.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.catalog.CatalogText.count;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.byArtist;
+import static dev.lastfmmcp.tools.CatalogText.count;
 
 /**
  * The chart tools of the catalogue family (get_global_top_artists, get_global_top_tracks): Last.fm's worldwide

@@ -1,5 +1,6 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.tags;
 
+import dev.lastfmmcp.tools.CatalogText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,10 +24,10 @@ import org.apache.camel.Variable;
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
 import static dev.lastfmmcp.format.Markdown.quote;
-import static dev.lastfmmcp.tools.catalog.CatalogText.artistName;
-import static dev.lastfmmcp.tools.catalog.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.catalog.CatalogText.count;
-import static dev.lastfmmcp.tools.catalog.CatalogText.length;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.byArtist;
+import static dev.lastfmmcp.tools.CatalogText.count;
+import static dev.lastfmmcp.tools.CatalogText.length;
 
 /**
  * The tag tools of the catalogue family (get_tag_info, get_tag_top_artists, get_tag_top_albums, get_tag_top_tracks).

@@ -1,5 +1,6 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.albums;
 
+import dev.lastfmmcp.tools.CatalogText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
-import static dev.lastfmmcp.tools.catalog.CatalogText.artistName;
-import static dev.lastfmmcp.tools.catalog.CatalogText.clock;
-import static dev.lastfmmcp.tools.catalog.CatalogText.count;
-import static dev.lastfmmcp.tools.catalog.CatalogText.length;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.clock;
+import static dev.lastfmmcp.tools.CatalogText.count;
+import static dev.lastfmmcp.tools.CatalogText.length;
 
 /**
  * get_album_info of the catalogue family: album.getInfo (tracklist, counts, tags, wiki, a user's plays), then the

@@ -1,5 +1,6 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.tracks;
 
+import dev.lastfmmcp.tools.CatalogText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +24,16 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
-import static dev.lastfmmcp.tools.catalog.CatalogText.artistName;
-import static dev.lastfmmcp.tools.catalog.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.catalog.CatalogText.clock;
-import static dev.lastfmmcp.tools.catalog.CatalogText.count;
-import static dev.lastfmmcp.tools.catalog.CatalogText.length;
-import static dev.lastfmmcp.tools.catalog.CatalogText.percent;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.byArtist;
+import static dev.lastfmmcp.tools.CatalogText.clock;
+import static dev.lastfmmcp.tools.CatalogText.count;
+import static dev.lastfmmcp.tools.CatalogText.length;
+import static dev.lastfmmcp.tools.CatalogText.percent;
 
 /**
  * The track tools of the catalogue family (get_track_info, get_similar_tracks; routes in
- * {@code routes/tools/tools-catalog.camel.yaml}): request methods turn arguments into Last.fm calls, result methods
+ * {@code routes/tools/tools-tracks.camel.yaml}): request methods turn arguments into Last.fm calls, result methods
  * turn the normalised records into Markdown and structured content.
  */
 public class TrackTools {

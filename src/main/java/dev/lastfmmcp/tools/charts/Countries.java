@@ -1,4 +1,4 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.charts;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package dev.lastfmmcp.tools.catalog;
+package dev.lastfmmcp.tools.search;
 
+import dev.lastfmmcp.tools.CatalogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
-import static dev.lastfmmcp.tools.catalog.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.catalog.CatalogText.count;
+import static dev.lastfmmcp.tools.CatalogText.byArtist;
+import static dev.lastfmmcp.tools.CatalogText.count;
 
 /**
  * The search tools of the catalogue family (search_artists, search_albums, search_tracks): one page of Last.fm's
