@@ -21,31 +21,6 @@ public final class CatalogText {
     private CatalogText() {
     }
 
-    /** 1234567 → "1,234,567"; null → "unknown". */
-    public static String count(Long value) {
-        return value == null ? "unknown" : number(value);
-    }
-
-    /** A length as a clock: 157 → "2:37", 3725 → "1:02:05". */
-    public static String clock(long seconds) {
-        long s = Math.max(0, seconds);
-        long hours = s / 3600;
-        long minutes = (s % 3600) / 60;
-        long rest = s % 60;
-        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest)
-                : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
-    }
-
-    /** " (2:37)" for a known length, "" otherwise. */
-    public static String length(Integer seconds) {
-        return seconds == null ? "" : " (" + clock(seconds) + ")";
-    }
-
-    /** 0.976 → "98%"; null → "?". */
-    public static String percent(Double match) {
-        return match == null ? "?" : Math.round(match * 100) + "%";
-    }
-
     /** "Page 1 of 1,381 (13,809 results)"; "1 result" in the singular. */
     public static String pageLine(Page page) {
         return "Page " + number(page.page()) + " of " + number(Math.max(1, page.totalPages())) + " ("
@@ -60,6 +35,11 @@ public final class CatalogText {
     /** "**Name** by Artist" with both escaped; just "**Name**" without an artist. */
     public static String byArtist(String name, String artist) {
         return "**" + escape(name) + "**" + (artist == null ? "" : " by " + escape(artist));
+    }
+
+    /** " by Artist" (escaped), or nothing when the artist is unknown. */
+    public static String by(ArtistRef artist) {
+        return artist == null || artist.name() == null ? "" : " by " + escape(artist.name());
     }
 
     public static String artistName(ArtistRef artist) {

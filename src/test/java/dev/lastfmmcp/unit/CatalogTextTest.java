@@ -10,6 +10,7 @@ import dev.lastfmmcp.lastfm.model.TrackInfo;
 import dev.lastfmmcp.lastfm.model.Wiki;
 import dev.lastfmmcp.musicbrainz.ReleaseGroupDetails;
 import dev.lastfmmcp.tools.albums.AlbumTools;
+import dev.lastfmmcp.format.Words;
 import dev.lastfmmcp.tools.CatalogText;
 import dev.lastfmmcp.tools.charts.Countries;
 import dev.lastfmmcp.tools.tracks.TrackTools;
@@ -22,20 +23,20 @@ class CatalogTextTest {
 
     @Test
     void lengthsAsClocks() {
-        assertThat(CatalogText.clock(0)).isEqualTo("0:00");
-        assertThat(CatalogText.clock(59)).isEqualTo("0:59");
-        assertThat(CatalogText.clock(157)).isEqualTo("2:37");
-        assertThat(CatalogText.clock(3599)).isEqualTo("59:59");
-        assertThat(CatalogText.clock(3741)).isEqualTo("1:02:21");
-        assertThat(CatalogText.clock(-5)).isEqualTo("0:00");
+        assertThat(Words.clock(0)).isEqualTo("0:00");
+        assertThat(Words.clock(59)).isEqualTo("0:59");
+        assertThat(Words.clock(157)).isEqualTo("2:37");
+        assertThat(Words.clock(3599)).isEqualTo("59:59");
+        assertThat(Words.clock(3741)).isEqualTo("1:02:21");
+        assertThat(Words.clock(-5)).isEqualTo("0:00");
     }
 
     @Test
     void countsPercentsAndPages() {
-        assertThat(CatalogText.count(1_234_567L)).isEqualTo("1,234,567");
-        assertThat(CatalogText.count(null)).isEqualTo("unknown");
-        assertThat(CatalogText.percent(0.976467)).isEqualTo("98%");
-        assertThat(CatalogText.percent(null)).isEqualTo("?");
+        assertThat(Words.count(1_234_567L)).isEqualTo("1,234,567");
+        assertThat(Words.count(null)).isEqualTo("unknown");
+        assertThat(Words.percent(0.976467)).isEqualTo("98%");
+        assertThat(Words.percent(null)).isEqualTo("?");
         assertThat(CatalogText.pageLine(new Page(1, 10, 1381, 13_809))).isEqualTo("Page 1 of 1,381 (13,809 results)");
         assertThat(CatalogText.pageLine(new Page(1, 10, 1, 1))).isEqualTo("Page 1 of 1 (1 result)");
         assertThat(CatalogText.pageLine(new Page(1, 10, 0, 0))).isEqualTo("Page 1 of 1 (0 results)");

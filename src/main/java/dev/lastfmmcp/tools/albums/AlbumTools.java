@@ -23,9 +23,9 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
-import static dev.lastfmmcp.tools.CatalogText.clock;
-import static dev.lastfmmcp.tools.CatalogText.count;
-import static dev.lastfmmcp.tools.CatalogText.length;
+import static dev.lastfmmcp.format.Words.clock;
+import static dev.lastfmmcp.format.Words.count;
+import static dev.lastfmmcp.format.Words.length;
 
 /**
  * get_album_info of the catalogue family: album.getInfo (tracklist, counts, tags, wiki, a user's plays), then the

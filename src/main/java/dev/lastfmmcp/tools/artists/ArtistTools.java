@@ -27,6 +27,8 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
+import static dev.lastfmmcp.format.Words.count;
+import static dev.lastfmmcp.format.Words.percent;
 
 /**
  * The artist tools (catalogue {@code mcp/tools/artists.yaml}, routes {@code routes/tools/tools-artists.camel.yaml}):
@@ -233,11 +235,4 @@ public class ArtistTools {
         }
     }
 
-    static String count(Long value) {
-        return value == null ? "unknown" : number(value);
-    }
-
-    static String percent(Double match) {
-        return match == null ? "?" : Math.round(match * 100) + "%";
-    }
 }

@@ -19,7 +19,7 @@ import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
 import static dev.lastfmmcp.tools.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.CatalogText.count;
+import static dev.lastfmmcp.format.Words.count;
 
 /**
  * The chart tools of the catalogue family (get_global_top_artists, get_global_top_tracks): Last.fm's worldwide

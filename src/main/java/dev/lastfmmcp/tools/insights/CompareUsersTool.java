@@ -12,6 +12,7 @@ import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
+import static dev.lastfmmcp.format.Words.plays;
 
 /**
  * compare_users (route {@code tool-compare_users}): both users' top artists for the period, fetched together, then
@@ -157,7 +158,4 @@ public class CompareUsersTool {
                 .toList());
     }
 
-    private static String plays(long count) {
-        return number(count) + (count == 1 ? " play" : " plays");
-    }
 }

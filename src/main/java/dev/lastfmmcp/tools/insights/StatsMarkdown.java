@@ -9,6 +9,9 @@ import dev.lastfmmcp.tools.ToolOutput;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
+import static dev.lastfmmcp.format.Words.plays;
+import static dev.lastfmmcp.format.Words.scrobbles;
+import static dev.lastfmmcp.tools.CatalogText.by;
 
 /** The Markdown of get_listening_stats: overview with derivations, top 5s, genres, listening times, all time. */
 final class StatsMarkdown {
@@ -207,15 +210,4 @@ final class StatsMarkdown {
                         "timezone", plan.zone().getId());
     }
 
-    private static String plays(Long count) {
-        return count == null ? "plays unknown" : number(count) + (count == 1 ? " play" : " plays");
-    }
-
-    private static String scrobbles(long count) {
-        return number(count) + (count == 1 ? " scrobble" : " scrobbles");
-    }
-
-    private static String by(ArtistRef artist) {
-        return artist == null || artist.name() == null ? "" : " by " + escape(artist.name());
-    }
 }

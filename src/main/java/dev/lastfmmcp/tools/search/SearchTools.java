@@ -22,7 +22,7 @@ import org.apache.camel.Variable;
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.CatalogText.count;
+import static dev.lastfmmcp.format.Words.count;
 
 /**
  * The search tools of the catalogue family (search_artists, search_albums, search_tracks): one page of Last.fm's

@@ -26,8 +26,8 @@ import static dev.lastfmmcp.format.Markdown.number;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
 import static dev.lastfmmcp.tools.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.CatalogText.count;
-import static dev.lastfmmcp.tools.CatalogText.length;
+import static dev.lastfmmcp.format.Words.count;
+import static dev.lastfmmcp.format.Words.length;
 
 /**
  * The tag tools of the catalogue family (get_tag_info, get_tag_top_artists, get_tag_top_albums, get_tag_top_tracks).

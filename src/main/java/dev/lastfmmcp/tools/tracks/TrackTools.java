@@ -26,10 +26,10 @@ import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
 import static dev.lastfmmcp.tools.CatalogText.byArtist;
-import static dev.lastfmmcp.tools.CatalogText.clock;
-import static dev.lastfmmcp.tools.CatalogText.count;
-import static dev.lastfmmcp.tools.CatalogText.length;
-import static dev.lastfmmcp.tools.CatalogText.percent;
+import static dev.lastfmmcp.format.Words.clock;
+import static dev.lastfmmcp.format.Words.count;
+import static dev.lastfmmcp.format.Words.length;
+import static dev.lastfmmcp.format.Words.percent;
 
 /**
  * The track tools of the catalogue family (get_track_info, get_similar_tracks; routes in

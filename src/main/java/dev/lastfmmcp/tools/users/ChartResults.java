@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools.users;
 
+import dev.lastfmmcp.format.Words;
 import java.util.List;
 
 import dev.lastfmmcp.lastfm.LastfmResult;
@@ -12,8 +13,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
-import static dev.lastfmmcp.tools.users.Texts.by;
-import static dev.lastfmmcp.tools.users.Texts.plays;
+import static dev.lastfmmcp.tools.CatalogText.by;
+import static dev.lastfmmcp.format.Words.plays;
 
 /**
  * The answers of get_weekly_chart_list (the weeks, newest first, readable and raw) and of the weekly artist, track
@@ -44,7 +45,7 @@ final class ChartResults {
         }
         WeekRange newest = weeks.get(0);
         WeekRange oldest = weeks.get(weeks.size() - 1);
-        out.line(Texts.count(weeks.size(), "week", "weeks") + " of charts, from " + oldest.label() + " to "
+        out.line(Words.count(weeks.size(), "week", "weeks") + " of charts, from " + oldest.label() + " to "
                  + newest.label() + " (UTC), newest first. "
                  + (weeks.size() > WEEKS_SHOWN ? "The " + WEEKS_SHOWN + " newest:" : "All of them:"))
                 .blank();
@@ -107,7 +108,7 @@ final class ChartResults {
                 .put("latest", latest)
                 .put("week", week)
                 .put(key, items);
-        out.heading(Texts.possessive(user) + " top " + key + ", "
+        out.heading(Words.possessive(user) + " top " + key + ", "
                     + (week == null ? "latest week" : "week of " + week.label()));
         if (week != null) {
             out.line("_" + (latest ? "The latest week. " : "") + "UTC; from=" + week.from() + ", to=" + week.to()
@@ -145,7 +146,7 @@ final class ChartResults {
             if (before != null) {
                 out.next().call(tool, "username", user, "from", before.from(), "to", before.to());
             } else if (weeks != null) {
-                out.blank().line("This is the oldest week of " + Texts.possessive(user) + " weekly charts: there "
+                out.blank().line("This is the oldest week of " + Words.possessive(user) + " weekly charts: there "
                                  + "is none before it.");
             }
             for (String other : List.of("get_weekly_artist_chart", "get_weekly_track_chart",

@@ -15,8 +15,8 @@ import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
-import static dev.lastfmmcp.tools.users.Texts.artistName;
-import static dev.lastfmmcp.tools.users.Texts.by;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.by;
 
 /** The answers of get_recent_tracks and get_loved_tracks: what a user played (and is playing) and loved. */
 final class ListeningResults {

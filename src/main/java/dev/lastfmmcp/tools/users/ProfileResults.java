@@ -15,7 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
-import static dev.lastfmmcp.tools.users.Texts.by;
+import static dev.lastfmmcp.tools.CatalogText.by;
 
 /** The answers of get_user_info (a profile with its counts) and get_user_friends (friends and what they play). */
 final class ProfileResults {

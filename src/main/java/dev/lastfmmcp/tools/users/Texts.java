@@ -5,30 +5,12 @@ import dev.lastfmmcp.lastfm.model.Page;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
+import static dev.lastfmmcp.format.Words.count;
 
 /** Small text pieces the user tools share: counts, "by Artist", page lines and possessives. */
 final class Texts {
 
     private Texts() {
-    }
-
-    /** "1,511 plays", "1 play", "unknown plays". */
-    static String plays(Long count) {
-        return count == null ? "unknown plays" : number(count) + (count == 1 ? " play" : " plays");
-    }
-
-    /** "1,234 things" with the singular for one. */
-    static String count(long count, String singular, String plural) {
-        return number(count) + " " + (count == 1 ? singular : plural);
-    }
-
-    /** " by Artist" (escaped), or nothing when the artist is unknown. */
-    static String by(ArtistRef artist) {
-        return artist == null || artist.name() == null ? "" : " by " + escape(artist.name());
-    }
-
-    static String artistName(ArtistRef artist) {
-        return artist == null ? null : artist.name();
     }
 
     /**
@@ -68,8 +50,4 @@ final class Texts {
         return page != null && page.page() < Math.min(page.totalPages(), LAST_PAGE);
     }
 
-    /** "RJ's", "James'"… kept simple: "'s" always, which reads fine for usernames. */
-    static String possessive(String user) {
-        return escape(user) + "'s";
-    }
 }

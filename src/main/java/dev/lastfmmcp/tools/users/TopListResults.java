@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools.users;
 
+import dev.lastfmmcp.format.Words;
 import java.util.List;
 
 import dev.lastfmmcp.lastfm.LastfmResult;
@@ -17,9 +18,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
-import static dev.lastfmmcp.tools.users.Texts.artistName;
-import static dev.lastfmmcp.tools.users.Texts.by;
-import static dev.lastfmmcp.tools.users.Texts.plays;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
+import static dev.lastfmmcp.tools.CatalogText.by;
+import static dev.lastfmmcp.format.Words.plays;
 
 /**
  * The answers of get_top_artists, get_top_albums, get_top_tracks (a period in words, rankings numbered by their real
@@ -90,7 +91,7 @@ final class TopListResults {
                 .put("periodLabel", Dates.period(period))
                 .put(key, items)
                 .put("page", page);
-        out.heading(Texts.possessive(user) + " top " + key + " — " + Dates.period(period));
+        out.heading(Words.possessive(user) + " top " + key + " — " + Dates.period(period));
         return out;
     }
 
@@ -134,7 +135,7 @@ final class TopListResults {
         int rank = 1;
         for (Tag tag : top.tags()) {
             out.line(rank++ + ". **" + escape(tag.name()) + "**"
-                     + (tag.count() == null ? "" : " — " + Texts.count(tag.count(), "time", "times")));
+                     + (tag.count() == null ? "" : " — " + Words.count(tag.count(), "time", "times")));
         }
         if (!top.tags().isEmpty()) {
             out.blank().line(number(top.tags().size()) + (top.tags().size() == 1 ? " tag." : " tags."));
