@@ -27,7 +27,10 @@ import static org.awaitility.Awaitility.await;
  * Vert.x worker threads, heap after GC, and the latency of a POST while they are open. Run with
  * {@code scripts/benchmark.sh}; the report is appended to {@code target/benchmark-report.txt}.
  */
-@CamelMainTest(configurationClasses = AppConfiguration.class, properties = {"camel.server.port=0"})
+// all 200 streams come from one loopback address: raise the per-address bounds on sessions and connections
+@CamelMainTest(configurationClasses = AppConfiguration.class,
+               properties = {"camel.server.port=0", "mcp.session.max-per-client=300",
+                             "mcp.http.max-connections-per-client=500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamLoadBenchmark extends AppTestSupport {
 
