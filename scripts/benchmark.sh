@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -f target/benchmark-report.txt
-mvn -q -B test -Dconformance.skip=true -Dtest='ClientBenchmark,StreamLoadBenchmark' \
+mvn -q -B test -Dconformance.skip=true -Djacoco.skip=true -Dtest='ClientBenchmark,StreamLoadBenchmark' \
     -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
 cat target/benchmark-report.txt

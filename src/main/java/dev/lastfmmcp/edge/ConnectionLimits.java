@@ -78,11 +78,13 @@ public class ConnectionLimits {
             HttpServerRequest request = routing.request();
             awaitingFirstRequest.remove(request.connection());
             if (!request.isEnded()) {
-                vertx.setTimer(Math.max(1, settings.bodyTimeout().toMillis()), id -> {
+                long timer = vertx.setTimer(Math.max(1, settings.bodyTimeout().toMillis()), id -> {
                     if (!request.isEnded()) {
                         request.connection().close();
                     }
                 });
+                // answered: the timer goes, so busy servers do not keep one pending timer per recent request
+                routing.addEndHandler(ended -> vertx.cancelTimer(timer));
             }
             routing.next();
         };

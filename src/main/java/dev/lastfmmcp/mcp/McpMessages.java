@@ -98,4 +98,9 @@ public class McpMessages {
     public Object methodNotFound(@Variable("call") McpCall call) {
         throw JsonRpcException.methodNotFound(call.getMethod());
     }
+
+    /** Who asks (variable {@code caller}): tools read the user from it. */
+    public Caller caller(@Variable("mcp") McpRequest request) {
+        return request == null ? Caller.ANONYMOUS : request.getCaller();
+    }
 }

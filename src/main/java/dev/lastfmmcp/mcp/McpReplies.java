@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reply of an MCP exchange. {@link #kind} names what the handled messages call for; the intake route's
- * {@code choice} on it sets the status and calls the step that writes the body, so every status is in the YAML.
+ * {@code choice} on it sets the status (variable {@code replyStatus}) and calls the step that writes the body, so
+ * every status is in the YAML.
  */
 public class McpReplies {
 
@@ -43,7 +44,12 @@ public class McpReplies {
         this.streams = streams;
     }
 
-    public Kind kind(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+    /** The kind's name, for the route's choice. */
+    public String kind(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+        return classify(request, responses).name();
+    }
+
+    public Kind classify(McpRequest request, JsonNode responses) {
         if (request.reply().getPostStream() != null) {
             return Kind.STREAMED;
         }
@@ -59,8 +65,10 @@ public class McpReplies {
         return request.reply().getMode() == ReplyMode.SSE ? Kind.EVENTS : Kind.JSON;
     }
 
-    public void status(@Variable("mcp") McpRequest request, int status) {
+    /** 202 and no body: only notifications or responses were sent. */
+    public void noBody(@Variable("mcp") McpRequest request, @Variable("replyStatus") int status) {
         request.reply().setStatus(status);
+        request.reply().setBody(null, null);
     }
 
     /** The event stream that carried the request ends with its response. */
@@ -69,7 +77,9 @@ public class McpReplies {
     }
 
     /** Legacy transport: each response goes on the session's GET /sse stream. */
-    public void publishToSession(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+    public void publishToSession(@Variable("mcp") McpRequest request, @Body JsonNode responses,
+            @Variable("replyStatus") int status) {
+        request.reply().setStatus(status);
         if (responses != null && !responses.isNull()) {
             if (responses.isArray()) {
                 responses.forEach(response -> streams.publish(request.getSessionId(), codec.write(response)));
@@ -80,12 +90,16 @@ public class McpReplies {
         request.reply().setBody(null, null);
     }
 
-    public void json(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+    public void json(@Variable("mcp") McpRequest request, @Body JsonNode responses,
+            @Variable("replyStatus") int status) {
+        request.reply().setStatus(status);
         request.reply().setBody("application/json", codec.write(responses));
     }
 
     /** The response(s) as one event stream: a priming event, then the message. */
-    public void eventStream(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+    public void eventStream(@Variable("mcp") McpRequest request, @Body JsonNode responses,
+            @Variable("replyStatus") int status) {
+        request.reply().setStatus(status);
         request.reply().setBody("text/event-stream", SseFormat.primingEvent(request.getCorrelationId() + "-0")
                                                      + SseFormat.messageEvent(request.getCorrelationId() + "-1",
                                                              codec.write(responses)));

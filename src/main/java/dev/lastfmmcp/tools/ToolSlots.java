@@ -56,7 +56,7 @@ public class ToolSlots {
     }
 
     /** Gives back the slot in variable {@code slot}, if one was taken, and forgets it. */
-    public void release(Exchange exchange) {
+    public void releaseSlot(Exchange exchange) {
         Object slot = exchange.removeVariable("slot");
         if (slot instanceof Slot taken) {
             release(taken);
