@@ -126,9 +126,10 @@ public class AppConfiguration implements CamelConfiguration {
         Duration reaperInterval = settings.duration("mcp.session.reaper-interval");
         InfinispanStores.Limits limits = new InfinispanStores.Limits(
                 settings.duration("mcp.session.idle-timeout"),
-                settings.longValue("mcp.session.max-bytes"),
+                // a backstop above the quota: live sessions are refused long before any is evicted
+                2L * settings.integer("mcp.session.max-sessions"),
                 settings.duration("mcp.audit.ttl"),
-                settings.longValue("mcp.audit.max-bytes"),
+                settings.longValue("mcp.audit.max-entries"),
                 reaperInterval);
         SessionQuota quota = new SessionQuota(settings.integer("mcp.session.max-sessions"),
                 settings.integer("mcp.session.max-per-client"), reaperInterval.toSeconds());

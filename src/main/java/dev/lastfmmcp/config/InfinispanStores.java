@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.lifecycle.ComponentStatus;
@@ -21,7 +20,6 @@ public final class InfinispanStores {
     public static final String SESSIONS = "mcp-sessions";
     public static final String AUDIT = "mcp-audit";
     private static final String NAME = "lastfm-mcp";
-    private static final String TEXT = "text/plain; charset=UTF-8";
 
     private InfinispanStores() {
     }
@@ -44,11 +42,10 @@ public final class InfinispanStores {
      *                       subscriptions of idle sessions)
      */
     /**
-     * @param sessionMaxBytes heap the session cache may take; sessions are refused by count ({@code SessionQuota})
-     *                        long before, this is the backstop
-     * @param auditMaxBytes   heap the audit cache may take; the oldest records make room for new ones
+     * @param maxSessions     the session cache's backstop count; sessions are refused ({@code SessionQuota}) before
+     * @param auditMaxEntries records kept; the oldest make room for new ones
      */
-    public record Limits(Duration sessionIdleTimeout, long sessionMaxBytes, Duration auditTtl, long auditMaxBytes,
+    public record Limits(Duration sessionIdleTimeout, long maxSessions, Duration auditTtl, long auditMaxEntries,
             Duration reaperInterval) {
     }
 
@@ -81,19 +78,20 @@ public final class InfinispanStores {
         CompletableFuture<EmbeddedCacheManager> ahead = prestarted;
         prestarted = null;
         EmbeddedCacheManager manager = ahead != null ? ahead.join() : newManager();
-        // the caches store their strings as UTF-8 bytes, which lets Infinispan bound them by size in bytes
+        // Bounded by entry count: each entry is bounded in size (a session keeps at most max-capabilities-chars of
+        // the client's capabilities, an audit record at most max-record-chars), so count x entry bound is the
+        // bound in bytes. Infinispan's own size-based eviction is not used: its entry size calculator calls
+        // sun.misc.Unsafe, which JDK 24+ warns about on every start.
         manager.defineConfiguration(SESSIONS, new ConfigurationBuilder()
-                .encoding().mediaType(TEXT)
                 .expiration().maxIdle(limits.sessionIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(limits.reaperInterval().toMillis(), TimeUnit.MILLISECONDS)
-                .memory().maxSize(Long.toString(limits.sessionMaxBytes())).whenFull(EvictionStrategy.REMOVE)
+                .memory().maxCount(limits.maxSessions())
                 .statistics().enable()
                 .build());
         manager.defineConfiguration(AUDIT, new ConfigurationBuilder()
-                .encoding().mediaType(TEXT)
                 .expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
-                .memory().maxSize(Long.toString(limits.auditMaxBytes())).whenFull(EvictionStrategy.REMOVE)
+                .memory().maxCount(limits.auditMaxEntries())
                 .statistics().enable()
                 .build());
         manager.getCache(SESSIONS);

@@ -215,7 +215,7 @@ class HostileClientsTest extends ToolTestSupport {
         manager.<String, String> getCache(InfinispanStores.SESSIONS).values()
                 .forEach(json -> assertThat(json.length()).isLessThan(6_000));
         manager.<String, String> getCache(InfinispanStores.AUDIT).values()
-                .forEach(json -> assertThat(json.length()).isLessThanOrEqualTo(8_192));
+                .forEach(json -> assertThat(json.length()).isLessThanOrEqualTo(4_096));
         manager.<String, String> getCache(InfinispanStores.SESSIONS).keySet()
                 .forEach(id -> mcp().send("DELETE", "/mcp", null, java.util.Map.of("Mcp-Session-Id", id)));
     }
