@@ -106,14 +106,18 @@ class LastfmCallsTest {
                 .hasMessageContaining("lastfm.throttle.max-wait-ms");
     }
 
+    /** A client with a 10 s deadline and a 1 s attempt budget, on {@code pacer}. */
+    private LastfmCalls pacedBy(dev.lastfmmcp.upstream.Pacer pacer) {
+        return new LastfmCalls("key", "", new LastfmErrors(AppConfiguration.objectMapper(), Clock.systemUTC()), caches,
+                Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
+    }
+
     @Test
     void aFullRequestQueueIsBusyAtOnceWithWhenToRetry() {
-        dev.lastfmmcp.upstream.Pacer pacer = new dev.lastfmmcp.upstream.Pacer(1, Duration.ofSeconds(1), 1,
-                Duration.ofSeconds(5));
-        LastfmCalls calls = new LastfmCalls("key", "", new LastfmErrors(AppConfiguration.objectMapper(),
-                Clock.systemUTC()), caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
+        LastfmCalls calls = pacedBy(new dev.lastfmmcp.upstream.Pacer(1, Duration.ofSeconds(1), 1,
+                Duration.ofSeconds(5)));
         assertThat(calls.attempts(null).getDelayMillis()).isZero();
         assertThat(calls.attempts(null).getDelayMillis()).isBetween(900L, 1000L);
         assertThatThrownBy(() -> calls.attempts(null)).isInstanceOfSatisfying(LastfmException.class, e -> {
@@ -125,12 +129,8 @@ class LastfmCallsTest {
 
     @Test
     void noCallStartsThatCouldNotEndBeforeTheRequestsDeadline() {
-        dev.lastfmmcp.upstream.Pacer pacer = new dev.lastfmmcp.upstream.Pacer(5, Duration.ofSeconds(1), 10,
-                Duration.ofSeconds(3));
-        LastfmCalls calls = new LastfmCalls("key", "", new LastfmErrors(AppConfiguration.objectMapper(),
-                Clock.systemUTC()), caches, Clock.systemUTC(), new LastfmCalls.RetrySettings(2, Duration.ofMillis(100),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                new SingleFlight(Duration.ofSeconds(5)), new LastfmCalls.Pacing(pacer, Duration.ofSeconds(1)));
+        LastfmCalls calls = pacedBy(new dev.lastfmmcp.upstream.Pacer(5, Duration.ofSeconds(1), 10,
+                Duration.ofSeconds(3)));
         // half a second left of the request: one attempt (1 s) could not end in it
         assertThatThrownBy(() -> calls.attempts(System.nanoTime() + 500_000_000L))
                 .isInstanceOfSatisfying(LastfmException.class, e -> {
