@@ -360,7 +360,8 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("insights.recommendations.similar-per-seed"),
                 settings.integer("insights.recommendations.genre-candidates"));
         registry.bind("fanOut", new FanOut());
-        registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser));
+        registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
+                signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));

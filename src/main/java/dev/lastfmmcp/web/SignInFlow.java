@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import io.vertx.core.http.HttpServerResponse;
 import org.infinispan.commons.api.BasicCache;
 
 /**
@@ -113,9 +116,9 @@ public class SignInFlow {
         String state = params.get("state");
         String expected = cookie(cookies);
         if (state == null || expected == null || !STATE.matcher(state).matches() || !state.equals(expected)) {
-            throw refused(400, "This sign-in link is stale", "This sign-in link is stale, start again at /login: "
+            throw refused(400, "This sign-in link is stale", "This sign-in link is stale, start again at /login ("
                     + "it belongs to another sign-in, or it was opened in another browser, or it took longer than "
-                    + settings.stateMaxAge().toMinutes() + " minutes.");
+                    + settings.stateMaxAge().toMinutes() + " minutes).");
         }
         if (usedTokens.get().putIfAbsent(Fingerprint.of(token), "used") != null) {
             throw refused(400, "This sign-in link was already used", "Last.fm sign-in tokens work once, and this "
@@ -170,8 +173,11 @@ public class SignInFlow {
      * {@code POST /logout} with {@code session_id} as a form field or in a JSON body: deletes the sign-in (and with
      * it the stored session key) at once. A JSON request gets a JSON answer, a browser a page.
      */
-    public WebPage logout(@Body byte[] body, @Header(Exchange.CONTENT_TYPE) String contentType) {
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    public WebPage logout(@Body Object body, @Header(Exchange.CONTENT_TYPE) String contentType) {
+        // a form body arrives parsed (a map of fields) from platform-http; anything else as bytes or text
+        String text = body instanceof Map<?, ?> form ? fieldsOf(form)
+                : body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : body == null ? "" : body.toString();
         boolean json = contentType != null && contentType.toLowerCase().startsWith("application/json");
         String id;
         if (json) {
@@ -203,9 +209,16 @@ public class SignInFlow {
                         + "expired); nothing was left to delete.", baseUrl.get() + "/"));
     }
 
+    /** The Vert.x response of this exchange (variable {@code httpResponse}), kept before any upstream call. */
+    public HttpServerResponse httpResponse(Exchange exchange) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
+        return http == null ? null : http.getResponse();
+    }
+
     /** Writes the page in variable {@code page} as the HTTP reply. */
-    public void write(@Variable("page") WebPage page, Exchange exchange) {
-        page.writeTo(exchange);
+    public void write(@Variable("page") WebPage page, @Variable("httpResponse") HttpServerResponse response,
+            Exchange exchange) {
+        page.writeTo(exchange, response);
     }
 
     private SignInRefusedException refused(int status, String heading, String explanation) {
@@ -233,6 +246,14 @@ public class SignInFlow {
             }
         }
         return null;
+    }
+
+    private static String fieldsOf(Map<?, ?> form) {
+        Object value = form.get("session_id");
+        if (value instanceof List<?> values) {
+            value = values.isEmpty() ? null : values.get(0);
+        }
+        return value == null ? "" : "session_id=" + encode(value.toString());
     }
 
     /** Query or form fields; the first value of each name wins, malformed escapes make the field absent. */

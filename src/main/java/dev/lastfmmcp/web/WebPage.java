@@ -3,8 +3,10 @@ package dev.lastfmmcp.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * An answer of the browser-facing pages (sign-in, sign-out): status, body, content type and extra headers
@@ -33,12 +35,25 @@ public record WebPage(int status, String contentType, String body, Map<String, S
 
     /** Writes this page as the exchange's HTTP reply (request headers are dropped, so none is echoed). */
     public void writeTo(Exchange exchange) {
+        writeTo(exchange, null);
+    }
+
+    /**
+     * As {@link #writeTo(Exchange)}; {@code response} is the Vert.x response when the exchange's message is no longer
+     * the HTTP one (after an upstream call).
+     */
+    public void writeTo(Exchange exchange, HttpServerResponse response) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
-        message.setHeader("Cache-Control", "no-store");
         message.setHeader("Referrer-Policy", "no-referrer");
+        // Camel's HTTP header filter drops Cache-Control from replies: it goes on the Vert.x response itself
+        HttpMessage http = exchange.getIn(HttpMessage.class);
+        HttpServerResponse vertx = http != null ? http.getResponse() : response;
+        if (vertx != null) {
+            vertx.putHeader("Cache-Control", "no-store");
+        }
         message.setHeader("X-Content-Type-Options", "nosniff");
         headers.forEach(message::setHeader);
         message.setBody(body);
