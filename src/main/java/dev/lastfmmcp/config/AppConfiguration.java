@@ -100,6 +100,13 @@ import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
 import dev.lastfmmcp.web.SignInFlow;
 import dev.lastfmmcp.web.SignInPages;
+import dev.lastfmmcp.mcp.ProtocolVersions;
+import dev.lastfmmcp.observe.ManagementInfo;
+import dev.lastfmmcp.observe.ManagementServer;
+import dev.lastfmmcp.observe.Probes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import dev.lastfmmcp.web.HealthChecks;
 import dev.lastfmmcp.web.LandingPage;
 import dev.lastfmmcp.web.ServerCard;
@@ -125,6 +132,15 @@ public class AppConfiguration implements CamelConfiguration {
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
+        // one registry for Camel's route timers and ours: camel-micrometer-prometheus (camel.metrics.enabled) has
+        // bound it under this name before this runs; without it, ours is bound for Camel to find
+        PrometheusMeterRegistry meterRegistry = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                PrometheusMeterRegistry.class);
+        if (meterRegistry == null) {
+            meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
+        }
+        PrometheusMeterRegistry meters = meterRegistry;
         ObjectMapper mapper = objectMapper();
         ServerIdentity loaded = ServerIdentity.load();
         String projectUrl = settings.string("mcp.project-url");
@@ -390,6 +406,55 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint(),
                 signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
+
+        // --- management server (/observe/*): health probes, metrics, info ---
+        Map<String, Supplier<Health.Check>> ready = new LinkedHashMap<>();
+        ready.put("camel", () -> Probes.ready(context.getStatus()));
+        ready.put("routes", () -> {
+            List<String> notStarted = new ArrayList<>();
+            context.getRoutes().forEach(route -> {
+                if (context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
+                    notStarted.add(route.getRouteId());
+                }
+            });
+            return Probes.routes(context.getRoutes().size(), notStarted);
+        });
+        ready.put("infinispan", checks.get("infinispan"));
+        ready.put("lastfm-breaker", () -> Probes.breaker("Last.fm", breakerState(context, "lastfm-breaker")));
+        ready.put("musicbrainz-breaker", () -> Probes.breaker("MusicBrainz",
+                breakerState(context, "musicbrainz-breaker")));
+        Map<String, Supplier<Health.Check>> everything = new LinkedHashMap<>(ready);
+        everything.put("lastfm-api-key", checks.get("lastfm-api-key"));
+        everything.put("heap", checks.get("heap"));
+        Health all = new Health(everything, identity.version(), mapper);
+        Health live = new Health(Map.of("camel", () -> Probes.context(context.getStatus())), identity.version(),
+                mapper);
+        Health readiness = new Health(ready, identity.version(), mapper);
+        String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
+                ProtocolVersions.SUPPORTED, context.getVersion());
+        if (settings.bool("mcp.management.enabled")) {
+            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
+                    settings.integer("mcp.management.port"), List.of(
+                            new ManagementServer.Endpoint("/observe/health", () -> report(all)),
+                            new ManagementServer.Endpoint("/observe/health/live", () -> report(live)),
+                            new ManagementServer.Endpoint("/observe/health/ready", () -> report(readiness)),
+                            new ManagementServer.Endpoint("/observe/metrics", () -> new ManagementServer.Reply(200,
+                                    "text/plain; version=0.0.4; charset=utf-8", meters.scrape())),
+                            new ManagementServer.Endpoint("/observe/info",
+                                    () -> ManagementServer.Reply.json(200, info))));
+            registry.bind("managementServer", management);
+            context.addService(management, true, true);
+        }
+    }
+
+    private static ManagementServer.Reply report(Health health) {
+        Health.Report report = health.check();
+        return ManagementServer.Reply.json(report.httpStatus(), report.json());
+    }
+
+    private static String breakerState(CamelContext context, String id) {
+        ResilienceProcessor breaker = context.getProcessor(id, ResilienceProcessor.class);
+        return breaker == null ? null : breaker.getCircuitBreakerState();
     }
 
     public static ObjectMapper objectMapper() {

@@ -28,11 +28,11 @@ class LayersTest {
     private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/");
 
     private static final Set<String> PACKAGES = Set.of("format", "support", "jsonrpc", "upstream", "lastfm",
-            "musicbrainz", "signin", "mcp", "tools", "stream", "resources", "prompts", "completion", "audit", "web", "edge",
-            "config");
+            "musicbrainz", "signin", "mcp", "tools", "stream", "resources", "prompts", "completion", "audit", "web",
+            "edge", "observe", "config");
 
     private static final Set<String> FEATURES = Set.of("tools", "stream", "resources", "prompts", "completion", "audit",
-            "web", "edge", "config");
+            "web", "edge", "observe", "config");
 
     /** What each package may not name. */
     private static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(
@@ -47,7 +47,10 @@ class LayersTest {
             Map.entry("mcp", union(FEATURES, Set.of("lastfm", "musicbrainz"))),
             Map.entry("tools", union(FEATURES, Set.of())),
             Map.entry("audit", Set.of("tools", "stream", "resources", "prompts", "completion", "web", "edge",
-                    "config", "lastfm", "musicbrainz")));
+                    "config", "lastfm", "musicbrainz")),
+            // the management server and the service's meters: they read the request context and the health checks
+            Map.entry("observe", Set.of("tools", "stream", "resources", "prompts", "completion", "edge",
+                    "config")));
 
     private static Set<String> all() {
         return PACKAGES;
