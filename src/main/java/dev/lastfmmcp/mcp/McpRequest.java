@@ -112,9 +112,6 @@ public class McpRequest implements UpstreamCaller {
     public void bind(Session session, String protocolVersion) {
         this.session = session;
         this.protocolVersion = protocolVersion;
-        if (session != null && session.user() != null) {
-            this.caller = Caller.lastfmUser(session.user());
-        }
     }
 
     public Session getSession() {

@@ -58,12 +58,18 @@ public class SessionStore {
     /** As {@link #create(String, String, String, Map)}, for {@code client} (its address). */
     public Session create(String protocolVersion, String clientName, String clientVersion,
             Map<String, Object> clientCapabilities, String client) {
+        return create(protocolVersion, clientName, clientVersion, clientCapabilities, client, null);
+    }
+
+    /** As above, for a session started with the sign-in of fingerprint {@code signIn} (null: anonymous). */
+    public Session create(String protocolVersion, String clientName, String clientVersion,
+            Map<String, Object> clientCapabilities, String client, String signIn) {
         checkRoom(client);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities,
-                clock.instant(), null, null);
+                clock.instant(), null, signIn);
         quota.opened(id, client);
         save(session);
         return session;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.audit.AuditRecords;
-import dev.lastfmmcp.audit.Fingerprint;
+import dev.lastfmmcp.support.Fingerprint;
 import dev.lastfmmcp.audit.Redactor;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
