@@ -342,6 +342,18 @@ class SignInFlowTest extends ToolTestSupport {
         assertThat(again.body()).isEqualTo("{\"signedOut\":false}");
     }
 
+    @Test
+    void otherMethodsAndPathsUnderTheAuthPagesAreJsonErrorsAndTheLandingPageLinksTheSignIn() {
+        RawMcp.Reply wrongMethod = mcp().send("POST", "/login", "", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/json");
+        assertThat(mcp().send("GET", "/logout", null, Map.of()).status()).isEqualTo(405);
+        RawMcp.Reply unknown = mcp().send("GET", "/callback/extra", null, Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/json");
+        assertThat(browse(base() + "/").body()).contains("<a href=\"" + base() + "/login\">Sign in with Last.fm</a>");
+    }
+
     private String auditRecord(String correlationId) {
         for (Map.Entry<String, String> entry : context.getRegistry().lookupByNameAndType("infinispanCacheManager",
                 EmbeddedCacheManager.class).<String, String>getCache(InfinispanStores.AUDIT).entrySet()) {
