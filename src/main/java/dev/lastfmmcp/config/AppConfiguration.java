@@ -209,6 +209,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
+        // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
+        signInFlow.onSignOut(sessions::deleteSignedIn);
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl);
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
