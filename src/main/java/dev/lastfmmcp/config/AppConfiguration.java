@@ -56,6 +56,8 @@ import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
 import dev.lastfmmcp.mcp.SessionBinding;
+import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.OAuthMetadata;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -211,7 +213,11 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("signInFlow", signInFlow);
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
-        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl);
+        OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
+        registry.bind("oauthMetadata", oauthMetadata);
+        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
+                new SessionBinding.Access(settings.bool("mcp.auth.required"),
+                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
