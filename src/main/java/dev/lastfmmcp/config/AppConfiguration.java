@@ -215,6 +215,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
+        // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
+        signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
         ClientRegistry oauthClients = new ClientRegistry(
