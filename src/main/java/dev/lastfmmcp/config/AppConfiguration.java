@@ -56,6 +56,8 @@ import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
 import dev.lastfmmcp.mcp.SessionBinding;
+import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.OAuthMetadata;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -209,7 +211,13 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
-        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl);
+        // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
+        signInFlow.onSignOut(sessions::deleteSignedIn);
+        OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
+        registry.bind("oauthMetadata", oauthMetadata);
+        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
+                new SessionBinding.Access(settings.bool("mcp.auth.required"),
+                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
