@@ -3,6 +3,7 @@ package dev.lastfmmcp.mcp;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.oauth.BearerChallenge;
 import dev.lastfmmcp.signin.SignIns;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
@@ -22,9 +23,20 @@ public class SessionBinding {
     private final JsonRpcCodec codec;
     private final SignIns signIns;
     private final java.util.function.Supplier<String> loginUrl;
+    private final Access access;
+
+    /**
+     * How {@code /mcp} treats credentials.
+     *
+     * @param required  true: a request with neither a bearer token nor a {@code session_id} is a 401 challenge
+     *                  (MCP_AUTH_REQUIRED); false: it runs anonymously
+     * @param challenge the {@code WWW-Authenticate} values
+     */
+    public record Access(boolean required, BearerChallenge challenge) {
+    }
 
     public SessionBinding(SessionStore sessions, SessionPublisher streams, JsonRpcCodec codec) {
-        this(sessions, streams, codec, null, null);
+        this(sessions, streams, codec, null, null, null);
     }
 
     /**
@@ -32,8 +44,9 @@ public class SessionBinding {
      * @param loginUrl where a user signs in again, named in the 401 message
      */
     public SessionBinding(SessionStore sessions, SessionPublisher streams, JsonRpcCodec codec, SignIns signIns,
-            java.util.function.Supplier<String> loginUrl) {
+            java.util.function.Supplier<String> loginUrl, Access access) {
         this.sessions = sessions;
+        this.access = access;
         this.streams = streams;
         this.codec = codec;
         this.signIns = signIns;
@@ -41,16 +54,44 @@ public class SessionBinding {
     }
 
     /**
-     * The caller of a request that carries {@code ?session_id=}: that signed-in user. An unknown, expired or
+     * The caller of a request: the signed-in user of {@code ?session_id=}, or anonymous. An unknown, expired or
      * signed-out id is a 401 that says where to sign in again, never a silent anonymous request; the id itself is
-     * never repeated in a message.
+     * never repeated in a message. A bearer token is a 401 {@code invalid_token} (no access token is issued yet, so
+     * none is valid) and an {@code Authorization} header of another scheme a 400; both carry the challenge that
+     * names the protected-resource metadata. Without any credential the request runs anonymously, unless
+     * credentials are required: then it is the 401 challenge.
      */
-    public void identify(@Variable("mcp") McpRequest request, @Header(SIGN_IN_PARAMETER) String signInId) {
+    public void identify(@Variable("mcp") McpRequest request, @Header(SIGN_IN_PARAMETER) String signInId,
+            @Header("Authorization") String authorization) {
+        if (authorization != null && access != null) {
+            throw bearerRefused(authorization, signInId != null);
+        }
         if (signInId == null) {
+            if (access != null && access.required()) {
+                throw new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: this server needs a "
+                        + "credential: sign in through OAuth (the WWW-Authenticate header names the metadata) or use "
+                        + "the personal MCP URL from " + loginUrl.get(),
+                        java.util.Map.of("WWW-Authenticate", access.challenge().missing()));
+            }
             return;
         }
         request.setCaller(Caller.signedIn((signIns == null ? java.util.Optional.<dev.lastfmmcp.signin.SignIn>empty()
                 : signIns.find(signInId)).orElseThrow(this::signInGone)));
+    }
+
+    private McpHttpException bearerRefused(String authorization, boolean withSignIn) {
+        String value = authorization.strip();
+        boolean bearer = value.regionMatches(true, 0, "Bearer ", 0, 7) && !value.substring(7).isBlank();
+        if (!bearer || withSignIn) {
+            String why = withSignIn ? "send either a bearer token or a session_id, not both"
+                    : "the Authorization header must be 'Bearer <access token>'";
+            return new McpHttpException(400, JsonRpcErrors.INVALID_REQUEST, "Bad Request: " + why,
+                    java.util.Map.of("WWW-Authenticate", access.challenge().invalidRequest(why)));
+        }
+        String why = "the access token is unknown, expired or revoked";
+        return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: " + why
+                + "; refresh it or sign in again", java.util.Map.of("WWW-Authenticate",
+                access.challenge().invalidToken(why)));
     }
 
     private McpHttpException signInGone() {

@@ -3,6 +3,7 @@ package dev.lastfmmcp.mcp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -98,6 +99,21 @@ public class SessionStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a session could not be written", e);
         }
+    }
+
+    /**
+     * Ends every session started with the sign-in of fingerprint {@code signIn} (after its sign-out); their streams
+     * and subscriptions end with them. A scan of the store, made only on sign-out. Returns how many ended.
+     */
+    public int deleteSignedIn(String signIn) {
+        String marker = "\"signIn\":\"" + signIn + "\"";
+        int ended = 0;
+        for (Map.Entry<String, String> entry : List.copyOf(store.get().entrySet())) {
+            if (entry.getValue().contains(marker) && store.get().remove(entry.getKey()) != null) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** Ends a session; true when it existed. */

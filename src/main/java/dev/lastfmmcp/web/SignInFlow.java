@@ -55,6 +55,7 @@ public class SignInFlow {
     private final Supplier<BasicCache<String, String>> usedTokens;
     private final SignInPages pages;
     private final ObjectMapper mapper;
+    private java.util.function.Consumer<String> signedOut = fingerprint -> { };
     private final SecureRandom random = new SecureRandom();
 
     public SignInFlow(Settings settings, Supplier<String> baseUrl, SignIns signIns,
@@ -65,6 +66,11 @@ public class SignInFlow {
         this.usedTokens = usedTokens;
         this.pages = pages;
         this.mapper = mapper;
+    }
+
+    /** What else ends with a sign-out, given the sign-in's fingerprint (the MCP sessions it started). */
+    public void onSignOut(java.util.function.Consumer<String> action) {
+        this.signedOut = action;
     }
 
     /** Whether this server can sign people in: an API key and a shared secret are configured. */
@@ -198,6 +204,9 @@ public class SignInFlow {
                     : WebPage.html(400, pages.notice("Nothing to sign out", message, baseUrl.get() + "/"));
         }
         boolean removed = signIns.delete(id);
+        if (removed) {
+            signedOut.accept(Fingerprint.of(id));
+        }
         if (json) {
             return WebPage.json(200, "{\"signedOut\":" + removed + "}");
         }

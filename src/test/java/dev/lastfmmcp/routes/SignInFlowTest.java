@@ -49,7 +49,8 @@ import static org.awaitility.Awaitility.await;
  */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "mcp.signin.auth-url=https://lastfm.example/api/auth/",
-                             "lastfm.retry.max-retries=0"})
+                             "lastfm.retry.max-retries=0",
+                             "mcp.subscriptions.poll-interval-ms=300"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInFlowTest extends ToolTestSupport {
 
@@ -73,6 +74,7 @@ class SignInFlowTest extends ToolTestSupport {
         signed("unauthorized", 403, Fixtures.lastfm("auth.getSession__error14-token-not-authorized.json"));
         signed("expired", 403, Fixtures.lastfm("auth.getSession__error15-token-expired.json"));
         signed("good2", 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
+        signed("watcher", 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
         signed("down", 503, "<html>Service Unavailable</html>");
     }
 
@@ -340,6 +342,48 @@ class SignInFlowTest extends ToolTestSupport {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"session_id\":\"" + id + "\"}")).build());
         assertThat(again.body()).isEqualTo("{\"signedOut\":false}");
+        // the MCP session of that sign-in ended with it
+        assertThat(context.getRegistry().lookupByNameAndType("sessionStore", dev.lastfmmcp.mcp.SessionStore.class)
+                .find(session)).isEmpty();
+    }
+
+    @Test
+    void theOwnerOfAPrivateHistoryCanWatchItAndOthersCannot() {
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .withQueryParam("user", equalTo(USER)).withQueryParam("sk", absent()).atPriority(2)
+                .willReturn(json(403, Fixtures.lastfm("user.getRecentTracks__private-history-error17.json"))));
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .withQueryParam("user", equalTo(USER)).withQueryParam("sk", equalTo(SESSION_KEY)).atPriority(1)
+                .willReturn(json(200, Fixtures.lastfm("user.getRecentTracks__frikandel_-limit1.json"))));
+        Matcher url = PERSONAL_URL.matcher(signInWith("watcher").body());
+        assertThat(url.find()).isTrue();
+        String path = "/mcp?session_id=" + url.group(2);
+        String session = personal(path, initialize(), null).header("Mcp-Session-Id");
+        personal(path, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session);
+        String subscribe = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/subscribe\",\"params\":{\"uri\":"
+                           + "\"lastfm://user/" + USER + "/recent\"}}";
+        JsonNode mine = personal(path, subscribe, session).json();
+        assertThat(mine.has("result")).as(mine.toString()).isTrue();
+        // the poller reads it as its owner, signed
+        await().atMost(Duration.ofSeconds(10)).until(() -> LASTFM.countRequestsMatching(getRequestedFor(
+                urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .withQueryParam("sk", equalTo(SESSION_KEY)).build()).getCount() >= 3);
+        // anyone else is refused: the history is private
+        String anonymous = mcp().initialize("2025-11-25");
+        JsonNode theirs = mcp().post(subscribe, anonymous).json();
+        assertThat(theirs.path("error").path("code").asInt()).as(theirs.toString()).isEqualTo(-32002);
+    }
+
+    @Test
+    void otherMethodsAndPathsUnderTheAuthPagesAreJsonErrorsAndTheLandingPageLinksTheSignIn() {
+        RawMcp.Reply wrongMethod = mcp().send("POST", "/login", "", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/json");
+        assertThat(mcp().send("GET", "/logout", null, Map.of()).status()).isEqualTo(405);
+        RawMcp.Reply unknown = mcp().send("GET", "/callback/extra", null, Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/json");
+        assertThat(browse(base() + "/").body()).contains("<a href=\"" + base() + "/login\">Sign in with Last.fm</a>");
     }
 
     private String auditRecord(String correlationId) {
