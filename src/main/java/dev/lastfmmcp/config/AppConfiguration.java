@@ -95,6 +95,10 @@ import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import dev.lastfmmcp.observe.McpMeters;
+import dev.lastfmmcp.observe.ServiceGauges;
+import dev.lastfmmcp.lastfm.LastfmMeters;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -230,8 +234,9 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.request-timeout")));
         registry.bind("sessionBinding", sessionBinding);
         registry.bind("mcpReplies", new McpReplies(codec, streams));
-        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
-                settings.integer("mcp.tools.max-per-session")));
+        ToolSlots toolSlots = new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
+                settings.integer("mcp.tools.max-per-session"));
+        registry.bind("toolSlots", toolSlots);
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
@@ -275,6 +280,9 @@ public class AppConfiguration implements CamelConfiguration {
                         settings.duration("lastfm.retry.max-retry-after"), timeout),
                 singleFlight, new LastfmCalls.Pacing(lastfmPacer, attemptBudget));
         registry.bind("lastfmCalls", lastfmCalls);
+        LastfmMeters lastfmMeters = new LastfmMeters(meters);
+        lastfmMeters.watch(lastfmPacer);
+        lastfmCalls.setMeters(lastfmMeters);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
         LastfmKeyStatus lastfmKey = new LastfmKeyStatus(clock);
@@ -299,6 +307,7 @@ public class AppConfiguration implements CamelConfiguration {
                 .build();
         registry.bind("musicbrainz-enrichment", musicbrainzCache);
         CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
+        CaffeineCacheMetrics.monitor(meters, musicbrainzCache, "musicbrainz-enrichment");
         registry.bind("musicbrainzCache", new EnrichmentCache(musicbrainzCache));
         Pacer musicbrainzPacer = Pacer.oneEvery(
                 Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms")),
@@ -376,6 +385,17 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("health", new Health(checks, identity.version(), mapper));
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint()),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
+
+        // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---
+        registry.bind("mcpMeters", new McpMeters(meters,
+                tools.all().stream().map(tool -> tool.name()).collect(java.util.stream.Collectors.toSet()),
+                resources::templateOf));
+        ServiceGauges.breaker(meters, "lastfm", () -> breakerState(context, "lastfm-breaker"));
+        ServiceGauges.breaker(meters, "musicbrainz", () -> breakerState(context, "musicbrainz-breaker"));
+        ServiceGauges.gauge(meters, "mcp.sessions.open", "Live MCP sessions", quota::size);
+        ServiceGauges.gauge(meters, "mcp.streams.open", "Open event streams (GET /mcp, GET /sse)",
+                streams::openStreams);
+        ServiceGauges.gauge(meters, "mcp.tool.runs.active", "Tool runs holding a slot now", toolSlots::running);
 
         // --- management server (/observe/*): health probes, metrics, info ---
         Map<String, Supplier<Health.Check>> ready = new LinkedHashMap<>();
