@@ -95,6 +95,8 @@ import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import dev.lastfmmcp.observe.AuditEndpoints;
+import dev.lastfmmcp.observe.AuditQuery;
 import dev.lastfmmcp.observe.McpMeters;
 import dev.lastfmmcp.observe.ServiceGauges;
 import dev.lastfmmcp.lastfm.LastfmMeters;
@@ -420,11 +422,14 @@ public class AppConfiguration implements CamelConfiguration {
         Health live = new Health(Map.of("camel", () -> Probes.context(context.getStatus())), identity.version(),
                 mapper);
         Health readiness = new Health(ready, identity.version(), mapper);
+        ServiceGauges.gauge(meters, "lastfm.mcp.ready", "1 while /observe/health/ready answers 200, else 0",
+                () -> readiness.check().httpStatus() == 200 ? 1 : 0);
         String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
                 ProtocolVersions.SUPPORTED, context.getVersion());
+        AuditQuery auditQuery = new AuditQuery(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.AUDIT), mapper);
         if (settings.bool("mcp.management.enabled")) {
-            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
-                    settings.integer("mcp.management.port"), List.of(
+            List<ManagementServer.Endpoint> endpoints = new ArrayList<>(List.of(
                             new ManagementServer.Endpoint("/observe/health", () -> report(all)),
                             new ManagementServer.Endpoint("/observe/health/live", () -> report(live)),
                             new ManagementServer.Endpoint("/observe/health/ready", () -> report(readiness)),
@@ -432,6 +437,9 @@ public class AppConfiguration implements CamelConfiguration {
                                     "text/plain; version=0.0.4; charset=utf-8", meters.scrape())),
                             new ManagementServer.Endpoint("/observe/info",
                                     () -> ManagementServer.Reply.json(200, info))));
+            endpoints.addAll(AuditEndpoints.of(settings.string("mcp.admin-token"), auditQuery));
+            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
+                    settings.integer("mcp.management.port"), endpoints);
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }
