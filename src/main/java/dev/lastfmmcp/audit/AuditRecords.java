@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.support.Fingerprint;
 import org.apache.camel.Variable;
 
 /**
@@ -46,6 +47,8 @@ public class AuditRecords {
         // the session id is a bearer credential: the record keeps a fingerprint that ties a session's records together
         record.put("sessionHash", Fingerprint.of(request.getSessionId()));
         record.put("user", request.getUser());
+        // a sign-in id is a bearer credential too: only its fingerprint
+        record.put("signInHash", request.getCaller().credentialHash());
         record.put("transport", request.getTransport());
         record.put("httpMethod", request.getHttpMethod());
         record.put("path", request.getPath());

@@ -1,5 +1,9 @@
 package dev.lastfmmcp.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
@@ -52,6 +56,8 @@ import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
 import dev.lastfmmcp.mcp.SessionBinding;
+import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.OAuthMetadata;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -90,7 +96,12 @@ import dev.lastfmmcp.tools.ToolSlots;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.signin.EncryptionKeys;
+import dev.lastfmmcp.signin.SecretBox;
+import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.web.SignInFlow;
+import dev.lastfmmcp.web.SignInPages;
 import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
@@ -145,6 +156,15 @@ public class AppConfiguration implements CamelConfiguration {
                 loaded.description(), projectUrl.isEmpty() ? null : projectUrl);
 
         // --- stores (embedded Infinispan, started on a background thread; joined on first use) ---
+        Path dataDir = Path.of(settings.string("mcp.data-dir"));
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath()
+                                           + " (MCP_DATA_DIR)", e);
+        }
+        SecretBox secretBox = EncryptionKeys.load(settings.string("mcp.encryption-key"),
+                settings.string("mcp.encryption-key-previous"), dataDir);
         Duration reaperInterval = settings.duration("mcp.session.reaper-interval");
         InfinispanStores.Limits limits = new InfinispanStores.Limits(
                 settings.duration("mcp.session.idle-timeout"),
@@ -162,6 +182,7 @@ public class AppConfiguration implements CamelConfiguration {
         onSessionEnd.add(quota::release);
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits);
+            InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
@@ -187,7 +208,22 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
-        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec);
+        SignIns signIns = new SignIns(() -> cacheManager.get().<String, String> getCache(InfinispanStores.SIGN_INS),
+                secretBox, mapper, clock, settings.duration("mcp.signin.ttl"));
+        SignInFlow signInFlow = new SignInFlow(new SignInFlow.Settings(settings.string("lastfm.api-key"),
+                settings.optional("lastfm.shared-secret").isPresent(), settings.string("mcp.signin.auth-url"),
+                settings.duration("mcp.signin.state-max-age")), publicUrl::base, signIns,
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                new SignInPages(identity.title()), mapper);
+        registry.bind("signIns", signIns);
+        registry.bind("signInFlow", signInFlow);
+        // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
+        signInFlow.onSignOut(sessions::deleteSignedIn);
+        OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
+        registry.bind("oauthMetadata", oauthMetadata);
+        SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
+                new SessionBinding.Access(settings.bool("mcp.auth.required"),
+                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -359,7 +395,8 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("insights.recommendations.similar-per-seed"),
                 settings.integer("insights.recommendations.genre-candidates"));
         registry.bind("fanOut", new FanOut());
-        registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser));
+        registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
+                signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
@@ -385,7 +422,8 @@ public class AppConfiguration implements CamelConfiguration {
         Supplier<HealthChecks.Heap> heap = HealthChecks.jvmHeap();
         checks.put("heap", () -> HealthChecks.heap(heap.get(), heapThreshold));
         registry.bind("health", new Health(checks, identity.version(), mapper));
-        registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint()),
+        registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint(),
+                signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
 
         // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,10 @@ public final class InfinispanStores {
 
     public static final String SESSIONS = "mcp-sessions";
     public static final String AUDIT = "mcp-audit";
+    /** Sign-ins (id hash -> user and sealed session key), persisted under the data directory. */
+    public static final String SIGN_INS = "mcp-signins";
+    /** Last.fm tokens already exchanged for a session (hashes), so a token is used once. */
+    public static final String USED_TOKENS = "mcp-signin-tokens";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -29,7 +34,7 @@ public final class InfinispanStores {
         if (manager.getStatus() != ComponentStatus.RUNNING) {
             return Health.Check.down("cache manager " + manager.getStatus());
         }
-        for (String cache : new String[] {SESSIONS, AUDIT}) {
+        for (String cache : manager.getCacheNames().stream().sorted().toList()) {
             if (!manager.getCache(cache).getStatus().allowInvocations()) {
                 return Health.Check.down("cache " + cache + " " + manager.getCache(cache).getStatus());
             }
@@ -97,5 +102,30 @@ public final class InfinispanStores {
         manager.getCache(SESSIONS);
         manager.getCache(AUDIT);
         return manager;
+    }
+
+    /**
+     * Defines the sign-in caches: {@value #SIGN_INS} in memory (at most {@code inMemory} entries) and written through
+     * to a soft-index file store in {@code dataDir/signins}, so sign-ins survive a restart; {@value #USED_TOKENS} in
+     * memory only, for the hour a Last.fm token lives.
+     */
+    public static void defineSignIns(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
+        Path store = dataDir.toAbsolutePath().resolve("signins");
+        ConfigurationBuilder signIns = new ConfigurationBuilder();
+        signIns.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
+        signIns.memory().maxCount(inMemory);
+        signIns.persistence().passivation(false).addSoftIndexFileStore()
+                .dataLocation(store.resolve("data").toString())
+                .indexLocation(store.resolve("index").toString())
+                .preload(false)
+                .shared(false);
+        signIns.statistics().enable();
+        manager.defineConfiguration(SIGN_INS, signIns.build());
+        manager.defineConfiguration(USED_TOKENS, new ConfigurationBuilder()
+                .expiration().lifespan(1, TimeUnit.HOURS).wakeUpInterval(1, TimeUnit.MINUTES)
+                .memory().maxCount(100_000)
+                .build());
+        manager.getCache(SIGN_INS);
+        manager.getCache(USED_TOKENS);
     }
 }

@@ -14,7 +14,9 @@ import io.vertx.ext.web.RoutingContext;
  * CORS for browser-based MCP clients (the Inspector's direct mode, web apps), with the same origin policy as the
  * Origin check ({@link HttpGuard}): an allowed origin gets {@code Access-Control-Allow-Origin} and may read
  * {@code Mcp-Session-Id}; a preflight is answered here (204) with the path's real methods and the MCP headers.
- * A foreign origin gets no CORS headers, and its preflight a 403.
+ * A foreign origin gets no CORS headers, and its preflight a 403. The OAuth discovery documents
+ * ({@code /.well-known/oauth-*}) are public: any origin may read them ({@code Access-Control-Allow-Origin: *}), as
+ * browser-based clients discover the authorization server cross-origin.
  *
  * <p>Not Vert.x {@code CorsHandler}, which was weighed: its origins are a fixed list or patterns and it answers a
  * refused preflight with an empty 403; here the origin policy is {@link HttpGuard}'s (loopback origins on any port,
@@ -45,8 +47,11 @@ public class Cors implements Handler<RoutingContext> {
         HttpServerRequest http = routing.request();
         HttpServerResponse response = routing.response();
         String origin = http.getHeader("Origin");
+        boolean open = isPublic(http.path());
         boolean allowed = origin != null && !origin.isEmpty() && guard.isAllowedOrigin(origin);
-        if (allowed) {
+        if (open) {
+            response.putHeader("Access-Control-Allow-Origin", "*");
+        } else if (allowed) {
             response.putHeader("Access-Control-Allow-Origin", origin)
                     .putHeader("Vary", "Origin")
                     .putHeader("Access-Control-Expose-Headers", EXPOSE_HEADERS);
@@ -62,7 +67,7 @@ public class Cors implements Handler<RoutingContext> {
             return;
         }
         boolean preflight = http.getHeader("Access-Control-Request-Method") != null;
-        if (preflight) {
+        if (preflight && !open) {
             try {
                 guard.checkOrigin(origin);
             } catch (McpHttpException rejection) {
@@ -78,4 +83,11 @@ public class Cors implements Handler<RoutingContext> {
         }
         response.setStatusCode(204).end();
     }
+
+    /** Paths any origin may read: the OAuth discovery documents. */
+    static boolean isPublic(String path) {
+        return path != null && path.startsWith(PUBLIC_PREFIX);
+    }
+
+    static final String PUBLIC_PREFIX = "/.well-known/oauth-";
 }

@@ -10,6 +10,8 @@ public final class JsonRpcErrors {
     public static final int INTERNAL_ERROR = -32603;
     /** MCP: resources/read of a URI that names nothing. */
     public static final int RESOURCE_NOT_FOUND = -32002;
+    /** The request's credential (sign-in id, later a token) is unknown, expired or signed out (HTTP 401). */
+    public static final int UNAUTHORIZED = -32001;
 
     private JsonRpcErrors() {
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import dev.lastfmmcp.jsonrpc.CancelledException;
 import dev.lastfmmcp.upstream.Cancellation;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.LastfmAccount;
 import dev.lastfmmcp.upstream.UpstreamCaller;
 import dev.lastfmmcp.upstream.UpstreamLog;
 import dev.lastfmmcp.upstream.RequestDeadline;
@@ -119,7 +120,9 @@ public class LastfmCalls {
     }
 
     /** Checks the configuration, signs when needed and computes the cache key. */
-    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") Cancellation mcpCall) {
+    public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") Cancellation mcpCall,
+            @Variable("caller") LastfmAccount account) {
+        request = asAccount(request, account);
         if (mcpCall != null) {
             mcpCall.checkActive();
         }
@@ -146,6 +149,20 @@ public class LastfmCalls {
         sent.put("format", "json");
         DataClass dataClass = DataClass.of(request);
         return new LastfmCall(request, dataClass, cacheKey(request), LastfmQuery.encode(sent));
+    }
+
+    /**
+     * A read about the signed-in user's own data ({@code user} or {@code username} is their name) is made as them,
+     * signed with their session key, so history they keep private is theirs to read. Other users' data is read
+     * anonymously, as before.
+     */
+    static LastfmRequest asAccount(LastfmRequest request, LastfmAccount account) {
+        if (account == null || account.lastfmSessionKey() == null || request.sessionKey() != null) {
+            return request;
+        }
+        String about = request.param("user") != null ? request.param("user") : request.param("username");
+        return about != null && about.equalsIgnoreCase(account.lastfmUser())
+                ? request.withSessionKey(account.lastfmSessionKey()) : request;
     }
 
     /** method + normalised parameters (sorted, trimmed, case-folded where Last.fm ignores case). */

@@ -1,16 +1,33 @@
 package dev.lastfmmcp.mcp;
 
+import java.time.Instant;
+
+import dev.lastfmmcp.signin.SignIn;
+import dev.lastfmmcp.upstream.LastfmAccount;
+
 /**
- * Who makes a request: anonymous for now; a signed-in Last.fm user (web sign-in) and an OAuth client come with
- * sign-in. Tools read the user from here, never from the transport.
+ * Who makes a request: anonymous, or a Last.fm user signed in through the personal MCP URL ({@code ?session_id=}) or
+ * (next) OAuth. Tools read the user from here, never from the transport. The session key is for signed Last.fm calls
+ * only and never printed.
+ *
+ * @param via            {@code session-url} or {@code oauth}; null when anonymous
+ * @param since          when the sign-in was made
+ * @param credentialHash the fingerprint of the credential (sign-in id or token) audit records carry
  */
-public record Caller(String lastfmUser, String oauthClient) {
+public record Caller(String lastfmUser, String oauthClient, String via, Instant since, String credentialHash,
+        String lastfmSessionKey) implements LastfmAccount {
 
-    public static final Caller ANONYMOUS = new Caller(null, null);
+    public static final Caller ANONYMOUS = new Caller(null, null, null, null, null, null);
 
-    /** A signed-in Last.fm user; null (or the placeholder name {@value McpRequest#ANONYMOUS}) is no one. */
+    /** A user known by name only (no session key; tests and a default user). */
     public static Caller lastfmUser(String user) {
-        return user == null || McpRequest.ANONYMOUS.equals(user) ? ANONYMOUS : new Caller(user, null);
+        return user == null || McpRequest.ANONYMOUS.equals(user) ? ANONYMOUS
+                : new Caller(user, null, null, null, null, null);
+    }
+
+    /** The caller of a request made with a live sign-in. */
+    public static Caller signedIn(SignIn signIn) {
+        return new Caller(signIn.user(), null, signIn.via(), signIn.createdAt(), signIn.hash(), signIn.sessionKey());
     }
 
     public boolean isAnonymous() {
@@ -20,5 +37,10 @@ public record Caller(String lastfmUser, String oauthClient) {
     /** The name audit records and logs use: the Last.fm user or {@value McpRequest#ANONYMOUS}. */
     public String name() {
         return lastfmUser == null ? McpRequest.ANONYMOUS : lastfmUser;
+    }
+
+    @Override
+    public String toString() {
+        return isAnonymous() ? "Caller[anonymous]" : "Caller[" + lastfmUser + " via " + via + "]";
     }
 }

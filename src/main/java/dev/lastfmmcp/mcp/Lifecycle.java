@@ -54,15 +54,15 @@ public class Lifecycle {
         if (request.isLegacy()) {
             // the legacy transport's session exists since GET /sse; initialize negotiates on it
             Session open = request.getSession();
-            session = new Session(open.id(), version, clientName, clientVersion, clientCapabilities, open.createdAt(), open.logLevel(), open.user());
+            session = new Session(open.id(), version, clientName, clientVersion, clientCapabilities, open.createdAt(), open.logLevel(),
+                    request.getCaller().credentialHash());
             sessions.save(session);
         } else {
             session = sessions.create(version, clientName, clientVersion, clientCapabilities,
-                    request.getClientAddress());
+                    request.getClientAddress(), request.getCaller().credentialHash());
             request.reply().putHeader(SESSION_HEADER, session.id());
         }
-        request.setSession(session);
-        request.setProtocolVersion(version);
+        request.bind(session, version);
         return new McpSchema.InitializeResult(version, Capabilities.server(version), identity.implementation(),
                 instructions);
     }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One MCP session as stored in the {@code mcp-sessions} cache (as JSON, so a clustered or remote cache can share
- * it). {@code user} is null until sign-in exists; then it carries the signed-in Last.fm user.
+ * it). {@code signIn} is the fingerprint of the sign-in that started the session (null when anonymous): every later
+ * request must come with the same sign-in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Session(
@@ -18,14 +19,14 @@ public record Session(
         Map<String, Object> clientCapabilities,
         Instant createdAt,
         String logLevel,
-        String user) {
+        String signIn) {
 
     public Session withLogLevel(String level) {
-        return new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities, createdAt, level, user);
+        return new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities, createdAt, level, signIn);
     }
 
-    public Session withUser(String signedInUser) {
+    public Session withSignIn(String signInHash) {
         return new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities, createdAt, logLevel,
-                signedInUser);
+                signInHash);
     }
 }

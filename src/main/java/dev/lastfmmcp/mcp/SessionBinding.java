@@ -3,23 +3,101 @@ package dev.lastfmmcp.mcp;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.JsonRpcErrors;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
+import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.signin.SignIns;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 
 /**
  * Which session a request belongs to, with one set of rules and messages for every way in: POST and DELETE on
- * {@code /mcp}, the legacy {@code POST /messages?sessionId=}, and the GET stream handler.
+ * {@code /mcp}, the legacy {@code POST /messages?sessionId=}, and the GET stream handler; and who makes it: the
+ * sign-in named by {@code ?session_id=} (the personal MCP URL), checked on every request.
  */
 public class SessionBinding {
+
+    /** The query parameter of the personal MCP URL. */
+    public static final String SIGN_IN_PARAMETER = "session_id";
 
     private final SessionStore sessions;
     private final SessionPublisher streams;
     private final JsonRpcCodec codec;
+    private final SignIns signIns;
+    private final java.util.function.Supplier<String> loginUrl;
+    private final Access access;
+
+    /**
+     * How {@code /mcp} treats credentials.
+     *
+     * @param required  true: a request with neither a bearer token nor a {@code session_id} is a 401 challenge
+     *                  (MCP_AUTH_REQUIRED); false: it runs anonymously
+     * @param challenge the {@code WWW-Authenticate} values
+     */
+    public record Access(boolean required, BearerChallenge challenge) {
+    }
 
     public SessionBinding(SessionStore sessions, SessionPublisher streams, JsonRpcCodec codec) {
+        this(sessions, streams, codec, null, null, null);
+    }
+
+    /**
+     * @param signIns  the sign-in store (null: sign-in is not available, a {@code session_id} is refused)
+     * @param loginUrl where a user signs in again, named in the 401 message
+     */
+    public SessionBinding(SessionStore sessions, SessionPublisher streams, JsonRpcCodec codec, SignIns signIns,
+            java.util.function.Supplier<String> loginUrl, Access access) {
         this.sessions = sessions;
+        this.access = access;
         this.streams = streams;
         this.codec = codec;
+        this.signIns = signIns;
+        this.loginUrl = loginUrl;
+    }
+
+    /**
+     * The caller of a request: the signed-in user of {@code ?session_id=}, or anonymous. An unknown, expired or
+     * signed-out id is a 401 that says where to sign in again, never a silent anonymous request; the id itself is
+     * never repeated in a message. A bearer token is a 401 {@code invalid_token} (no access token is issued yet, so
+     * none is valid) and an {@code Authorization} header of another scheme a 400; both carry the challenge that
+     * names the protected-resource metadata. Without any credential the request runs anonymously, unless
+     * credentials are required: then it is the 401 challenge.
+     */
+    public void identify(@Variable("mcp") McpRequest request, @Header(SIGN_IN_PARAMETER) String signInId,
+            @Header("Authorization") String authorization) {
+        if (authorization != null && access != null) {
+            throw bearerRefused(authorization, signInId != null);
+        }
+        if (signInId == null) {
+            if (access != null && access.required()) {
+                throw new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: this server needs a "
+                        + "credential: sign in through OAuth (the WWW-Authenticate header names the metadata) or use "
+                        + "the personal MCP URL from " + loginUrl.get(),
+                        java.util.Map.of("WWW-Authenticate", access.challenge().missing()));
+            }
+            return;
+        }
+        request.setCaller(Caller.signedIn((signIns == null ? java.util.Optional.<dev.lastfmmcp.signin.SignIn>empty()
+                : signIns.find(signInId)).orElseThrow(this::signInGone)));
+    }
+
+    private McpHttpException bearerRefused(String authorization, boolean withSignIn) {
+        String value = authorization.strip();
+        boolean bearer = value.regionMatches(true, 0, "Bearer ", 0, 7) && !value.substring(7).isBlank();
+        if (!bearer || withSignIn) {
+            String why = withSignIn ? "send either a bearer token or a session_id, not both"
+                    : "the Authorization header must be 'Bearer <access token>'";
+            return new McpHttpException(400, JsonRpcErrors.INVALID_REQUEST, "Bad Request: " + why,
+                    java.util.Map.of("WWW-Authenticate", access.challenge().invalidRequest(why)));
+        }
+        String why = "the access token is unknown, expired or revoked";
+        return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: " + why
+                + "; refresh it or sign in again", java.util.Map.of("WWW-Authenticate",
+                access.challenge().invalidToken(why)));
+    }
+
+    private McpHttpException signInGone() {
+        return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: this personal MCP URL's "
+                + "sign-in is unknown, expired or signed out; sign in again at " + loginUrl.get()
+                + " and use the new URL it shows");
     }
 
     /**
@@ -39,7 +117,7 @@ public class SessionBinding {
             sessions.checkRoom(request.getClientAddress());
             return;
         }
-        Session session = live(sessionId);
+        Session session = live(sessionId, request);
         request.bind(session, versionHeader != null ? versionHeader : session.protocolVersion());
         if (request.isBatch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
             throw McpHttpException.badRequest("Invalid request: JSON-RPC batches are not supported in protocol "
@@ -50,14 +128,14 @@ public class SessionBinding {
     /** The GET stream's session: the same header, version and liveness rules as a POST. */
     public Session bindStream(McpRequest request, String sessionId, String versionHeader) {
         checkVersion(versionHeader);
-        Session session = live(sessionId);
+        Session session = live(sessionId, request);
         request.bind(session, versionHeader != null ? versionHeader : session.protocolVersion());
         return session;
     }
 
     /** DELETE /mcp: ends the session named by the header (400 without one, 404 when unknown). */
     public void terminate(@Variable("mcp") McpRequest request, @Header(Lifecycle.SESSION_HEADER) String sessionId) {
-        Session session = live(sessionId);
+        Session session = live(sessionId, request);
         request.bind(session, session.protocolVersion());
         sessions.delete(sessionId);
         request.reply().setStatus(204);
@@ -78,6 +156,7 @@ public class SessionBinding {
                                               + "open GET /sse first and POST to the endpoint it names");
         }
         Session session = sessions.find(legacySessionId).orElseThrow(SessionBinding::sessionNotFound);
+        checkOwner(session, request);
         request.bind(session, session.protocolVersion());
         request.setProgressSink(message -> streams.publish(session.id(), codec.write(message)));
     }
@@ -90,11 +169,23 @@ public class SessionBinding {
         }
     }
 
-    private Session live(String sessionId) {
+    private Session live(String sessionId, McpRequest request) {
         if (sessionId == null || sessionId.isEmpty()) {
             throw McpHttpException.badRequest("Bad Request: the Mcp-Session-Id header is missing; "
                                               + "send initialize first and then the session id it returns");
         }
-        return sessions.find(sessionId).orElseThrow(SessionBinding::sessionNotFound);
+        Session session = sessions.find(sessionId).orElseThrow(SessionBinding::sessionNotFound);
+        checkOwner(session, request);
+        return session;
+    }
+
+    /**
+     * A session belongs to the sign-in it was started with (or to no one): a request with another sign-in, or
+     * without the one it was started with, does not find it (404, the same answer as an unknown session).
+     */
+    private static void checkOwner(Session session, McpRequest request) {
+        if (!java.util.Objects.equals(session.signIn(), request.getCaller().credentialHash())) {
+            throw sessionNotFound();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.lastfmmcp.mcp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -58,12 +59,18 @@ public class SessionStore {
     /** As {@link #create(String, String, String, Map)}, for {@code client} (its address). */
     public Session create(String protocolVersion, String clientName, String clientVersion,
             Map<String, Object> clientCapabilities, String client) {
+        return create(protocolVersion, clientName, clientVersion, clientCapabilities, client, null);
+    }
+
+    /** As above, for a session started with the sign-in of fingerprint {@code signIn} (null: anonymous). */
+    public Session create(String protocolVersion, String clientName, String clientVersion,
+            Map<String, Object> clientCapabilities, String client, String signIn) {
         checkRoom(client);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(id, protocolVersion, clientName, clientVersion, clientCapabilities,
-                clock.instant(), null, null);
+                clock.instant(), null, signIn);
         quota.opened(id, client);
         save(session);
         return session;
@@ -92,6 +99,21 @@ public class SessionStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a session could not be written", e);
         }
+    }
+
+    /**
+     * Ends every session started with the sign-in of fingerprint {@code signIn} (after its sign-out); their streams
+     * and subscriptions end with them. A scan of the store, made only on sign-out. Returns how many ended.
+     */
+    public int deleteSignedIn(String signIn) {
+        String marker = "\"signIn\":\"" + signIn + "\"";
+        int ended = 0;
+        for (Map.Entry<String, String> entry : List.copyOf(store.get().entrySet())) {
+            if (entry.getValue().contains(marker) && store.get().remove(entry.getKey()) != null) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** Ends a session; true when it existed. */

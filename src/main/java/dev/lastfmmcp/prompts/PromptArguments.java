@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.format.Markdown;
 import dev.lastfmmcp.format.SafeText;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
+import dev.lastfmmcp.mcp.ArgumentKind;
 import dev.lastfmmcp.tools.Users;
 
 /**
@@ -28,6 +29,11 @@ public final class PromptArguments {
 
     /** The arguments the client gave, validated and normalised (trimmed; choices in their declared spelling). */
     public static Map<String, String> validate(PromptDefinition prompt, JsonNode arguments) {
+        return validate(prompt, arguments, null);
+    }
+
+    /** As above; a username argument left out is {@code signedInUser} (when someone is signed in). */
+    public static Map<String, String> validate(PromptDefinition prompt, JsonNode arguments, String signedInUser) {
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
             throw invalid(prompt, "arguments must be an object of strings");
         }
@@ -49,8 +55,13 @@ public final class PromptArguments {
             });
         }
         for (PromptArgumentDefinition argument : prompt.arguments()) {
+            if (argument.kind() == ArgumentKind.USERNAME && signedInUser != null) {
+                given.putIfAbsent(argument.name(), signedInUser);
+            }
             if (argument.required() && !given.containsKey(argument.name())) {
-                throw invalid(prompt, "the argument " + argument.name() + " is required");
+                throw invalid(prompt, "the argument " + argument.name() + " is required"
+                        + (argument.kind() == ArgumentKind.USERNAME
+                        ? " unless signed in with Last.fm (lastfm_auth_status gives the sign-in link)" : ""));
             }
         }
         return given;

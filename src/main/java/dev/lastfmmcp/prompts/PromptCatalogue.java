@@ -14,6 +14,7 @@ import dev.lastfmmcp.mcp.Cursors;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.support.YamlResources;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.lastfmmcp.mcp.Caller;
 import org.apache.camel.Variable;
 
 /**
@@ -61,8 +62,13 @@ public class PromptCatalogue {
             String defaultValue = argument.hasNonNull("default") ? argument.get("default").asText() : null;
             arguments.add(new PromptArgumentDefinition(argument.path("name").asText(), required, kind, choices,
                     defaultValue));
+            // a username left out is the signed-in user's, so clients may leave it out (it is needed only without one)
+            boolean user = kind == ArgumentKind.USERNAME;
+            String description = argument.path("description").asText(null);
             declared.add(new McpSchema.PromptArgument(argument.path("name").asText(),
-                    argument.path("title").asText(null), argument.path("description").asText(null), required));
+                    argument.path("title").asText(null), user && description != null
+                            ? description + " Leave out for the signed-in user." : description,
+                    required && !user));
         }
         McpSchema.Prompt prompt = new McpSchema.Prompt(name, entry.path("title").asText(null),
                 entry.path("description").asText(null), declared);
@@ -119,10 +125,11 @@ public class PromptCatalogue {
     }
 
     /** prompts/get: the messages for the validated arguments; -32602 for an unknown prompt or bad arguments. */
-    public McpSchema.GetPromptResult get(@Variable("call") McpCall call) {
+    public McpSchema.GetPromptResult get(@Variable("call") McpCall call, @Variable("caller") Caller caller) {
         PromptDefinition prompt = prompt(call.param("name"));
         call.setName(prompt.name());
-        Map<String, String> given = PromptArguments.validate(prompt, call.getParams().get("arguments"));
+        Map<String, String> given = PromptArguments.validate(prompt, call.getParams().get("arguments"),
+                caller == null || caller.isAnonymous() ? null : caller.lastfmUser());
         Map<String, String> values = PromptArguments.withDefaults(prompt, given);
         List<McpSchema.PromptMessage> messages = prompt.messages().stream()
                 .map(m -> new McpSchema.PromptMessage(m.role(),

@@ -20,7 +20,9 @@ import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.RecentTrack;
 import dev.lastfmmcp.lastfm.model.RecentTracks;
 import dev.lastfmmcp.lastfm.model.UserInfo;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.LogLevel;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.resources.ResourceCatalogue;
@@ -56,6 +58,15 @@ public class Subscriptions {
     private final Map<String, Set<String>> sessionsByUri = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
+    /**
+     * Resources watched by their own signed-in user: polled as that user (signed, so a private history can be
+     * watched), for as long as the owner's session watches them.
+     */
+    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+    /** The session of a resource's own user and their caller (with the session key). */
+    record Owner(String sessionId, Caller caller) {
+    }
     private final SessionStreams streams;
     private final McpLog log;
     private final JsonRpcCodec codec;
@@ -129,13 +140,30 @@ public class Subscriptions {
         return target;
     }
 
-    /** Whether someone already watches it (then its baseline exists or a poll is due; no check is needed). */
-    public boolean isWatched(@Variable("target") Target target) {
-        return targets.containsKey(target.uri());
+    /**
+     * Whether someone already watches it (then its baseline exists or a poll is due; no check is needed). A resource
+     * its own user watches is checked again for anyone else: it may be private.
+     */
+    public boolean isWatched(@Variable("target") Target target, @Variable("caller") Caller caller) {
+        return targets.containsKey(target.uri()) && (!owners.containsKey(target.uri()) || isOwner(caller, target));
+    }
+
+    private static boolean isOwner(Caller caller, Target target) {
+        return caller != null && caller.lastfmSessionKey() != null
+               && target.username().equalsIgnoreCase(caller.lastfmUser());
+    }
+
+    /** Who the poll of a resource runs as (variable {@code caller}): its owner when they watch it, else no one. */
+    public Caller pollCaller(Target target) {
+        Owner owner = owners.get(target.uri());
+        return owner == null ? Caller.ANONYMOUS : owner.caller();
     }
 
     /** Adds the session to the watchers of a resource. */
     public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("target") Target target) {
+        if (isOwner(request.getCaller(), target)) {
+            owners.put(target.uri(), new Owner(request.getSessionId(), request.getCaller()));
+        }
         targets.putIfAbsent(target.uri(), target);
         sessionsByUri.computeIfAbsent(target.uri(), uri -> ConcurrentHashMap.newKeySet())
                 .add(request.getSessionId());
@@ -194,6 +222,7 @@ public class Subscriptions {
     }
 
     private void remove(String uri, String sessionId) {
+        owners.computeIfPresent(uri, (key, owner) -> owner.sessionId().equals(sessionId) ? null : owner);
         sessionsByUri.computeIfPresent(uri, (key, sessions) -> {
             sessions.remove(sessionId);
             return sessions.isEmpty() ? null : sessions;
@@ -201,6 +230,7 @@ public class Subscriptions {
         if (!sessionsByUri.containsKey(uri)) {
             targets.remove(uri);
             lastSeen.remove(uri);
+            owners.remove(uri);
         }
     }
 

@@ -52,6 +52,8 @@ public class GetStreamHandler implements Handler<RoutingContext> {
                         "Not Acceptable: GET /mcp opens an event stream; send Accept: text/event-stream");
             }
             String sessionId = http.getHeader(Lifecycle.SESSION_HEADER);
+            sessions.identify(request, routing.queryParams().get(SessionBinding.SIGN_IN_PARAMETER),
+                    http.getHeader("Authorization"));
             sessions.bindStream(request, sessionId, http.getHeader(McpHttp.VERSION_HEADER));
 
             SseConnection connection = SseConnection.open(response, McpHttp.CORRELATION_HEADER,

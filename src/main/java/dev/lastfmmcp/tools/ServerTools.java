@@ -70,6 +70,9 @@ public class ServerTools {
         structured.put("startedAt", startedAt.toString());
         structured.put("uptimeSeconds", uptime);
         structured.put("upstreams", Map.of("lastfm", lastfm, "musicbrainz", musicbrainz));
+        boolean signIn = upstreams.lastfmApiKeyConfigured() && upstreams.lastfmSharedSecretConfigured();
+        structured.put("signIn", Map.of("configured", signIn, "methods", signIn ? List.of("session-url")
+                : List.of()));
 
         StringBuilder text = new StringBuilder();
         text.append("## ").append(identity.title()).append(' ').append(identity.version()).append("\n\n");
@@ -80,6 +83,9 @@ public class ServerTools {
         text.append("- Last.fm: ").append(upstreams.lastfmApiKeyConfigured()
                 ? "API key configured" : "no API key configured (set LASTFM_API_KEY)")
                 .append(", ").append(upstreams.lastfmApiUrl()).append('\n');
+        text.append("- Sign-in with Last.fm: ").append(signIn
+                ? "configured (web sign-in at /login gives a personal MCP URL)"
+                : "not configured (needs LASTFM_API_KEY and LASTFM_SHARED_SECRET)").append('\n');
         text.append("- MusicBrainz enrichment: ").append(upstreams.musicbrainzEnabled() ? "on" : "off")
                 .append(", ").append(upstreams.musicbrainzApiUrl()).append('\n');
         List<String> next = new ArrayList<>();

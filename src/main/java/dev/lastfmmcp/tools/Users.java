@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import dev.lastfmmcp.mcp.Caller;
 
 /**
- * Which Last.fm user a personal tool is about. Today the {@code username} argument (required by the schemas); once
- * sign-in exists, the signed-in user when the argument is left out. Every personal tool reads its user here.
+ * Which Last.fm user a personal tool is about: the {@code username} argument, or the signed-in user when it is left
+ * out. Every personal tool reads its user here.
  */
 public final class Users {
 
@@ -40,6 +40,7 @@ public final class Users {
             return signedIn;
         }
         throw new ToolException("A Last.fm username is needed: pass username=\"<their Last.fm name>\" (the name "
-                                + "in https://www.last.fm/user/<name>).");
+                                + "in https://www.last.fm/user/<name>), or sign in with Last.fm so it defaults to "
+                                + "you (lastfm_auth_status gives the sign-in link).");
     }
 }

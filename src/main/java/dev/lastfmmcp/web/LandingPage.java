@@ -14,7 +14,12 @@ public class LandingPage {
     private final String html;
 
     public LandingPage(ServerIdentity identity, ToolCatalogue tools, String mcpUrl) {
-        String template = Resources.text("web/index.html");
+        this(identity, tools, mcpUrl, null);
+    }
+
+    /** @param loginUrl the sign-in page, or null when sign-in is not configured (no link then) */
+    public LandingPage(ServerIdentity identity, ToolCatalogue tools, String mcpUrl, String loginUrl) {
+        String template = Resources.text("web/index.html").replace("{{style}}", Resources.text("web/style.css"));
         StringBuilder rows = new StringBuilder();
         for (ToolDefinition tool : tools.all()) {
             rows.append("<tr><td><code>").append(Html.escape(tool.name())).append("</code></td><td>")
@@ -27,6 +32,10 @@ public class LandingPage {
                 .replace("{{description}}", Html.escape(identity.description()))
                 .replace("{{projectLink}}", identity.websiteUrl() == null ? ""
                         : "<li><a href=\"" + Html.escape(identity.websiteUrl()) + "\">Source and documentation</a></li>")
+                .replace("{{signInLink}}", loginUrl == null ? ""
+                        : "<p class=\"signin\"><a href=\"" + Html.escape(loginUrl) + "\">Sign in with Last.fm</a> to get a "
+                          + "personal MCP URL: your own history (private too) without typing your username."
+                          + "</p>\n")
                 .replace("{{mcpUrl}}", Html.escape(mcpUrl))
                 .replace("{{toolCount}}", String.valueOf(tools.all().size()))
                 .replace("{{toolRows}}", rows.toString());

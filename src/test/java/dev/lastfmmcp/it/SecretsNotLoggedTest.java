@@ -19,7 +19,9 @@ class SecretsNotLoggedTest {
     void noSecretValueIsPrintedFromStartToStop() throws Exception {
         String apiKey = hex();
         String sharedSecret = "shared-" + UUID.randomUUID();
-        String encryptionKey = "enc-" + UUID.randomUUID();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String encryptionKey = java.util.Base64.getEncoder().encodeToString(key);
         try (AppProcess app = AppProcess.start(
                 Map.of("LASTFM_API_KEY", apiKey, "MCP_ENCRYPTION_KEY", encryptionKey, "PORT", "0"),
                 Map.of("lastfm.shared-secret", sharedSecret))) {

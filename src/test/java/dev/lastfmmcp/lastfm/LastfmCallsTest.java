@@ -32,7 +32,7 @@ class LastfmCallsTest {
 
     @Test
     void withoutAnApiKeyNothingIsCalled() {
-        assertThatThrownBy(() -> calls("", "").prepare(LastfmRequest.of("user.getInfo", "user", "rj"), null))
+        assertThatThrownBy(() -> calls("", "").prepare(LastfmRequest.of("user.getInfo", "user", "rj"), null, null))
                 .isInstanceOfSatisfying(LastfmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(LastfmErrorKind.NOT_CONFIGURED);
                     assertThat(e.getMessage()).contains("no Last.fm API key configured").contains("LASTFM_API_KEY");
@@ -42,12 +42,12 @@ class LastfmCallsTest {
     @Test
     void signedCallsNeedTheSharedSecret() {
         LastfmRequest signed = LastfmRequest.of("user.getInfo").withSessionKey("sk-1");
-        assertThatThrownBy(() -> calls("key", "").prepare(signed, null)).hasMessageContaining("LASTFM_SHARED_SECRET");
+        assertThatThrownBy(() -> calls("key", "").prepare(signed, null, null)).hasMessageContaining("LASTFM_SHARED_SECRET");
     }
 
     @Test
     void readCallsCarryKeyAndFormatButNoSignature() {
-        LastfmCall call = calls("key", "secret").prepare(LastfmRequest.of("artist.getInfo", "artist", "AC/DC"), null);
+        LastfmCall call = calls("key", "secret").prepare(LastfmRequest.of("artist.getInfo", "artist", "AC/DC"), null, null);
         Map<String, String> sent = decode(call.query());
         assertThat(sent).containsEntry("method", "artist.getInfo").containsEntry("artist", "AC/DC")
                 .containsEntry("api_key", "key").containsEntry("format", "json").doesNotContainKey("api_sig");
@@ -58,7 +58,7 @@ class LastfmCallsTest {
     @Test
     void sessionCallsAreSignedOverEverythingButFormat() {
         LastfmCall call = calls("key", "secret").prepare(LastfmRequest.of("track.love", "artist", "Cher",
-                "track", "Believe").withSessionKey("sk-1"), null);
+                "track", "Believe").withSessionKey("sk-1"), null, null);
         Map<String, String> sent = decode(call.query());
         assertThat(sent).containsEntry("sk", "sk-1");
         Map<String, String> signedPart = new java.util.HashMap<>(sent);

@@ -29,7 +29,7 @@ class LastfmFetchTest {
             new LastfmErrors(AppConfiguration.objectMapper(), clock), caches, clock,
             new LastfmCalls.RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5),
                     Duration.ofSeconds(10)), new SingleFlight(Duration.ofSeconds(5)));
-    private final LastfmCall call = calls.prepare(LastfmRequest.of("artist.getInfo", "artist", "Cher"), null);
+    private final LastfmCall call = calls.prepare(LastfmRequest.of("artist.getInfo", "artist", "Cher"), null, null);
 
     private static final LastfmException NOT_FOUND = new LastfmException(LastfmErrorKind.NOT_FOUND, 6,
             "Last.fm has no artist called Chre.");

@@ -12,7 +12,7 @@ import dev.lastfmmcp.support.AppTestSupport;
 import dev.lastfmmcp.support.RawMcp;
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
-import dev.lastfmmcp.audit.Fingerprint;
+import dev.lastfmmcp.support.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.apache.camel.test.main.junit5.CamelMainTest;

@@ -43,7 +43,8 @@ class PromptRouteTest extends AppTestSupport {
         assertThat(second.has("nextCursor")).isFalse();
         assertThat(first.at("/prompts/0/arguments/0")).isNotNull();
         assertThat(first.at("/prompts/0/arguments/0/name").asText()).isEqualTo("username");
-        assertThat(first.at("/prompts/0/arguments/0/required").asBoolean()).isTrue();
+        // the signed-in user fills it in, so clients may leave it out
+        assertThat(first.at("/prompts/0/arguments/0/required").asBoolean()).isFalse();
     }
 
     @Test
@@ -71,7 +72,7 @@ class PromptRouteTest extends AppTestSupport {
                 .isEqualTo(-32602);
         assertThat(get("listening_insights", null).at("/error/message").asText())
                 .isEqualTo("Invalid arguments for prompt listening_insights: the argument username is required "
-                           + "(see prompts/list).");
+                           + "unless signed in with Last.fm (lastfm_auth_status gives the sign-in link) (see prompts/list).");
         assertThat(get("track_analysis", "{\"artist\":\"x\",\"track\":\"a\\u0007b\"}").at("/error/code").asInt())
                 .isEqualTo(-32602);
         assertThat(get("summarise_everything", "{}").at("/error/message").asText())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import static org.awaitility.Awaitility.await;
  * test reads. For what only a real start shows: start-up output, exit codes, what reaches the log.
  */
 public final class AppProcess implements AutoCloseable {
+
+    /** 32 bytes, base64: the encryption key app processes get unless the test gives its own. */
+    public static final String TEST_ENCRYPTION_KEY = "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0hISE=";
 
     private final Process process;
     private final File output;
@@ -58,6 +62,10 @@ public final class AppProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(name -> name.startsWith("LASTFM_") || name.startsWith("MCP_")
                                                             || name.equals("PORT") || name.equals("LOG_LEVEL"));
             builder.environment().putAll(environment);
+            // its own data directory under target/, and a fixed key (no generated-key warning) unless a test says
+            Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "app-data")), "run");
+            builder.environment().putIfAbsent("MCP_DATA_DIR", data.toString());
+            builder.environment().putIfAbsent("MCP_ENCRYPTION_KEY", TEST_ENCRYPTION_KEY);
             return new AppProcess(builder.start(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

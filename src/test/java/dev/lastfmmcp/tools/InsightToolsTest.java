@@ -67,13 +67,15 @@ class InsightToolsTest extends ToolTestSupport {
     // ================================================================ lastfm_auth_status
 
     @Test
-    void authStatusExplainsThereIsNoSignInAndListsToolsByKindFromTheCatalogue() {
+    void authStatusOffersTheSignInLinkAndListsToolsByKindFromTheCatalogue() {
         JsonNode result = ok("lastfm_auth_status", "{}");
         JsonNode structured = result.get("structuredContent");
         assertThat(structured.get("signedIn").asBoolean()).isFalse();
         assertThat(structured.has("user")).as("no user: the property is left out, not null").isFalse();
-        assertThat(structured.get("signInAvailable").asBoolean()).isFalse();
-        assertThat(structured.get("howTo").asText()).contains("username=").contains("https://www.last.fm/user/");
+        assertThat(structured.get("signInAvailable").asBoolean()).isTrue();
+        assertThat(structured.get("loginUrl").asText()).endsWith("/login").startsWith("http://127.0.0.1:");
+        assertThat(structured.get("howTo").asText()).contains("username=").contains("/login")
+                .contains("personal MCP URL");
         List<String> personal = new ArrayList<>();
         structured.at("/tools/personal").forEach(n -> personal.add(n.asText()));
         List<String> catalogue = new ArrayList<>();
@@ -86,7 +88,8 @@ class InsightToolsTest extends ToolTestSupport {
         assertThat(server).contains("ping", "server_info", "lastfm_auth_status");
         ToolCatalogue tools = context.getRegistry().lookupByNameAndType("toolCatalogue", ToolCatalogue.class);
         assertThat(personal.size() + catalogue.size() + server.size()).isEqualTo(tools.all().size());
-        assertThat(text(result)).contains("no Last.fm sign-in yet").contains("`get_listening_stats`")
+        assertThat(structured.at("/tools/needSignIn").isArray()).isTrue();
+        assertThat(text(result)).contains("Not signed in. Sign in with Last.fm at http").contains("`get_listening_stats`")
                 .contains("**Next steps**").doesNotContain("\"rj\"").doesNotContain("get_listening_stats(");
         assertThat(upstreamRequests()).isZero();
     }

@@ -28,8 +28,8 @@ class LayersTest {
     private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/");
 
     private static final Set<String> PACKAGES = Set.of("format", "support", "jsonrpc", "upstream", "lastfm",
-            "musicbrainz", "mcp", "tools", "stream", "resources", "prompts", "completion", "audit", "web", "edge",
-            "observe", "config");
+            "musicbrainz", "signin", "oauth", "mcp", "tools", "stream", "resources", "prompts", "completion", "audit",
+            "web", "edge", "observe", "config");
 
     private static final Set<String> FEATURES = Set.of("tools", "stream", "resources", "prompts", "completion", "audit",
             "web", "edge", "observe", "config");
@@ -42,6 +42,11 @@ class LayersTest {
             Map.entry("upstream", without("format", "jsonrpc", "support")),
             Map.entry("lastfm", without("format", "jsonrpc", "support", "upstream")),
             Map.entry("musicbrainz", without("format", "jsonrpc", "support", "upstream")),
+            // sign-ins (store, encryption): below the MCP context that carries the signed-in caller
+            Map.entry("signin", without("format", "jsonrpc", "support", "upstream")),
+            // OAuth (discovery documents, challenges; next: clients, codes, tokens): below the MCP context that
+            // resolves a bearer token into the caller, beside the sign-in store it builds on
+            Map.entry("oauth", without("format", "jsonrpc", "support", "upstream", "signin")),
             Map.entry("mcp", union(FEATURES, Set.of("lastfm", "musicbrainz"))),
             Map.entry("tools", union(FEATURES, Set.of())),
             Map.entry("audit", Set.of("tools", "stream", "resources", "prompts", "completion", "web", "edge",

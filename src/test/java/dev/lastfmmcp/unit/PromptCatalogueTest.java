@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.ArgumentKind;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
@@ -51,7 +52,7 @@ class PromptCatalogueTest {
     }
 
     private String text(String name, String argumentsJson) {
-        McpSchema.GetPromptResult result = catalogue.get(get(name, argumentsJson));
+        McpSchema.GetPromptResult result = catalogue.get(get(name, argumentsJson), Caller.ANONYMOUS);
         assertThat(result.messages()).isNotEmpty().allSatisfy(m -> assertThat(m.role()).isEqualTo(McpSchema.Role.USER));
         StringBuilder text = new StringBuilder();
         result.messages().forEach(m -> text.append(((McpSchema.TextContent) m.content()).text()));
@@ -61,12 +62,12 @@ class PromptCatalogueTest {
     @Test
     void theSixPromptsWithTheirArgumentsExactly() {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("listening_insights", "username, period?");
-        expected.put("music_discovery", "username, genre?");
+        expected.put("listening_insights", "username?, period?");
+        expected.put("music_discovery", "username?, genre?");
         expected.put("track_analysis", "artist, track");
         expected.put("album_analysis", "artist, album");
         expected.put("artist_analysis", "artist");
-        expected.put("listening_habits", "username, timeframe?");
+        expected.put("listening_habits", "username?, timeframe?");
         McpSchema.ListPromptsResult list = catalogue.list(new McpCall(codec.classify(codec.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}"))));
         Map<String, String> declared = new LinkedHashMap<>();
@@ -209,7 +210,7 @@ class PromptCatalogueTest {
                 "longer than 100 characters");
         bad.forEach((key, problem) -> {
             String[] parts = key.split("\\|", 2);
-            assertThatThrownBy(() -> catalogue.get(get(parts[0], parts[1]))).as(key)
+            assertThatThrownBy(() -> catalogue.get(get(parts[0], parts[1]), Caller.ANONYMOUS)).as(key)
                     .isInstanceOfSatisfying(JsonRpcException.class, e -> {
                         assertThat(e.code()).isEqualTo(JsonRpcErrors.INVALID_PARAMS);
                         assertThat(e.getMessage()).startsWith("Invalid arguments for prompt " + parts[0] + ": ")
@@ -222,14 +223,14 @@ class PromptCatalogueTest {
 
     @Test
     void unknownOrMissingPromptNamesAreInvalidParams() {
-        assertThatThrownBy(() -> catalogue.get(get("no_such_prompt", null)))
+        assertThatThrownBy(() -> catalogue.get(get("no_such_prompt", null), Caller.ANONYMOUS))
                 .isInstanceOfSatisfying(JsonRpcException.class, e -> {
                     assertThat(e.code()).isEqualTo(JsonRpcErrors.INVALID_PARAMS);
                     assertThat(e.getMessage()).isEqualTo("Unknown prompt: no_such_prompt (see prompts/list)");
                 });
         McpCall nameless = new McpCall(codec.classify(codec.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{}}")));
-        assertThatThrownBy(() -> catalogue.get(nameless)).isInstanceOfSatisfying(JsonRpcException.class,
+        assertThatThrownBy(() -> catalogue.get(nameless, Caller.ANONYMOUS)).isInstanceOfSatisfying(JsonRpcException.class,
                 e -> assertThat(e.code()).isEqualTo(JsonRpcErrors.INVALID_PARAMS));
     }
 
@@ -263,5 +264,20 @@ class PromptCatalogueTest {
             catalogued.add(prompt.name() + "(" + String.join(", ", arguments) + ")");
         }
         assertThat(documented).containsExactlyElementsOf(catalogued);
+    }
+
+    @Test
+    void aUsernameLeftOutIsTheSignedInUsersAndOnlyNeededWithoutSignIn() {
+        McpSchema.GetPromptResult own = catalogue.get(get("listening_insights", "{\"period\":\"7day\"}"),
+                Caller.lastfmUser("AliceListens"));
+        assertThat(((McpSchema.TextContent) own.messages().get(0).content()).text())
+                .contains("get_listening_stats(username=\"AliceListens\", period=\"7day\")");
+        assertThatThrownBy(() -> catalogue.get(get("listening_insights", "{}"), Caller.ANONYMOUS))
+                .hasMessageContaining("username is required unless signed in with Last.fm");
+        McpSchema.Prompt listed = catalogue.list(new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}")))).prompts().stream()
+                .filter(p -> p.name().equals("listening_insights")).findFirst().orElseThrow();
+        assertThat(listed.arguments().get(0).required()).isFalse();
+        assertThat(listed.arguments().get(0).description()).endsWith("Leave out for the signed-in user.");
     }
 }

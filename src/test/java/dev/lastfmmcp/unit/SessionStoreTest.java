@@ -39,11 +39,11 @@ class SessionStoreTest {
         assertThat(found.protocolVersion()).isEqualTo("2025-06-18");
         assertThat(found.clientName()).isEqualTo("inspector");
         assertThat(found.createdAt()).isEqualTo(Instant.parse("2026-11-21T10:00:00Z"));
-        assertThat(found.user()).isNull();
+        assertThat(found.signIn()).isNull();
 
-        store.save(found.withLogLevel("warning").withUser("rj"));
+        store.save(found.withLogLevel("warning").withSignIn("0123456789abcdef"));
         assertThat(store.find(session.id()).orElseThrow().logLevel()).isEqualTo("warning");
-        assertThat(store.find(session.id()).orElseThrow().user()).isEqualTo("rj");
+        assertThat(store.find(session.id()).orElseThrow().signIn()).isEqualTo("0123456789abcdef");
         assertThat(map.get(session.id())).startsWith("{").doesNotContain("null");
 
         assertThat(store.delete(session.id())).isTrue();

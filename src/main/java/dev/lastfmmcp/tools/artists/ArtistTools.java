@@ -9,6 +9,7 @@ import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.ArtistInfo;
 import dev.lastfmmcp.lastfm.model.ArtistRef;
+import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.RankedAlbum;
 import dev.lastfmmcp.lastfm.model.RankedTrack;
 import dev.lastfmmcp.lastfm.model.SimilarArtist;
@@ -21,12 +22,12 @@ import dev.lastfmmcp.musicbrainz.Enrichment;
 import dev.lastfmmcp.musicbrainz.MusicBrainzRequest;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.Corrections;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
-import static dev.lastfmmcp.format.Markdown.number;
 import static dev.lastfmmcp.format.Words.count;
 import static dev.lastfmmcp.format.Words.percent;
 
@@ -129,32 +130,21 @@ public class ArtistTools {
     // ---------------------------------------------------------------- get_artist_top_tracks / albums
 
     public LastfmRequest topTracksRequest(@Variable("args") Map<String, Object> arguments) {
-        Args args = Args.of(arguments);
-        return LastfmRequest.of("artist.getTopTracks", "artist", args.text("artist"), "mbid", args.text("mbid"),
-                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
+        return topRequest("artist.getTopTracks", arguments);
     }
 
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("topTracks") LastfmResult result) {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
-        String name = top.artist() != null ? top.artist() : args.text("artist");
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result)
-                .put("artist", name)
-                .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
-                .put("tracks", tracks)
-                .put("page", top.page());
-        out.heading("Top tracks of " + escape(name));
-        corrected(out, args.text("artist"), name);
-        if (tracks.isEmpty()) {
-            out.line("Last.fm has no top tracks for this artist.");
-        }
-        out.numbered(tracks.stream().map(t -> "**" + escape(t.name()) + "** — " + count(t.playcount())
-                                              + " scrobbles, " + count(t.listeners()) + " listeners").toList());
+        String name = answered(top.artist(), args);
+        RankedList<RankedTrack> tracks = RankedList.top(top.tracks(), args.integer("limit"));
+        ToolOutput out = start(result, args, name, "tracks", tracks, top.page(), "Top tracks of ");
+        tracks.write(out, "Last.fm has no top tracks for this artist.", t -> RankedList.row(t.name(), null,
+                count(t.playcount()) + " scrobbles, " + count(t.listeners()) + " listeners"));
         if (!tracks.isEmpty()) {
-            out.next().call("get_track_info", "artist", name, "track", tracks.get(0).name())
-                    .call("get_similar_tracks", "artist", name, "track", tracks.get(0).name(), "limit", 10);
+            out.next().call("get_track_info", "artist", name, "track", tracks.first().name())
+                    .call("get_similar_tracks", "artist", name, "track", tracks.first().name(), "limit", 10);
         }
         out.next().call("get_artist_top_albums", "artist", name, "limit", 10)
                 .call("get_artist_info", "artist", name);
@@ -162,31 +152,20 @@ public class ArtistTools {
     }
 
     public LastfmRequest topAlbumsRequest(@Variable("args") Map<String, Object> arguments) {
-        Args args = Args.of(arguments);
-        return LastfmRequest.of("artist.getTopAlbums", "artist", args.text("artist"), "mbid", args.text("mbid"),
-                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
+        return topRequest("artist.getTopAlbums", arguments);
     }
 
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
             @Variable("topAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
         TopAlbums top = result.as(TopAlbums.class);
-        String name = top.artist() != null ? top.artist() : args.text("artist");
-        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result)
-                .put("artist", name)
-                .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
-                .put("albums", albums)
-                .put("page", top.page());
-        out.heading("Top albums of " + escape(name));
-        corrected(out, args.text("artist"), name);
-        if (albums.isEmpty()) {
-            out.line("Last.fm has no top albums for this artist.");
-        }
-        out.numbered(albums.stream().map(a -> "**" + escape(a.name()) + "** — " + count(a.playcount())
-                                              + " scrobbles").toList());
+        String name = answered(top.artist(), args);
+        RankedList<RankedAlbum> albums = RankedList.top(top.albums(), args.integer("limit"));
+        ToolOutput out = start(result, args, name, "albums", albums, top.page(), "Top albums of ");
+        albums.write(out, "Last.fm has no top albums for this artist.",
+                a -> RankedList.row(a.name(), null, count(a.playcount()) + " scrobbles"));
         if (!albums.isEmpty()) {
-            out.next().call("get_album_info", "artist", name, "album", albums.get(0).name());
+            out.next().call("get_album_info", "artist", name, "album", albums.first().name());
         }
         out.next().call("get_artist_top_tracks", "artist", name, "limit", 10)
                 .call("get_artist_info", "artist", name);
@@ -205,28 +184,44 @@ public class ArtistTools {
             @Variable("similarArtists") LastfmResult result) {
         Args args = Args.of(arguments);
         SimilarArtists similar = result.as(SimilarArtists.class);
-        String name = similar.artist() != null ? similar.artist() : args.text("artist");
-        List<SimilarArtist> artists = similar.artists().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result)
-                .put("artist", name)
-                .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
-                .put("artists", artists);
-        out.heading("Artists similar to " + escape(name));
-        corrected(out, args.text("artist"), name);
-        if (artists.isEmpty()) {
-            out.line("Last.fm knows no similar artists for this one.");
-        }
-        out.numbered(artists.stream().map(a -> "**" + escape(a.name()) + "** — " + percent(a.match())
-                                               + " match").toList());
+        String name = answered(similar.artist(), args);
+        RankedList<SimilarArtist> artists = RankedList.top(similar.artists(), args.integer("limit"));
+        ToolOutput out = start(result, args, name, "artists", artists, null, "Artists similar to ");
+        artists.write(out, "Last.fm knows no similar artists for this one.",
+                a -> RankedList.row(a.name(), null, percent(a.match()) + " match"));
         if (!artists.isEmpty()) {
-            out.next().call("get_artist_info", "artist", artists.get(0).name())
-                    .call("get_artist_top_tracks", "artist", artists.get(0).name(), "limit", 5);
+            out.next().call("get_artist_info", "artist", artists.first().name())
+                    .call("get_artist_top_tracks", "artist", artists.first().name(), "limit", 5);
         }
         out.next().call("get_artist_info", "artist", name);
         return out.build();
     }
 
     // ---------------------------------------------------------------- helpers shared by the family
+
+    private static LastfmRequest topRequest(String method, Map<String, Object> arguments) {
+        Args args = Args.of(arguments);
+        return LastfmRequest.of(method, "artist", args.text("artist"), "mbid", args.text("mbid"),
+                "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
+    }
+
+    /** The artist Last.fm answered for (autocorrected), else the one asked for. */
+    private static String answered(String artist, Args args) {
+        return artist != null ? artist : args.text("artist");
+    }
+
+    /** The artist, the correction, the list (and its page), the heading and the correction sentence. */
+    private static ToolOutput start(LastfmResult result, Args args, String name, String key, RankedList<?> list,
+            Page page, String heading) {
+        ToolOutput out = ToolOutput.create().from(result)
+                .put("artist", name)
+                .put("correctedFrom", Corrections.correctedFrom(args.text("artist"), name))
+                .put(key, list.items())
+                .put("page", page);
+        out.heading(heading + escape(name));
+        corrected(out, args.text("artist"), name);
+        return out;
+    }
 
     private static void corrected(ToolOutput out, String asked, String answered) {
         String from = Corrections.correctedFrom(asked, answered);

@@ -1,15 +1,16 @@
 package dev.lastfmmcp.tools.charts;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.RankedArtist;
 import dev.lastfmmcp.lastfm.model.RankedTrack;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import dev.lastfmmcp.tools.Args;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -18,7 +19,6 @@ import org.apache.camel.Variable;
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
-import static dev.lastfmmcp.tools.CatalogText.byArtist;
 import static dev.lastfmmcp.format.Words.count;
 
 /**
@@ -38,17 +38,13 @@ public class ChartTools {
         Args args = Args.of(arguments);
         TopArtists top = result.as(TopArtists.class);
         String country = country(args, top.country());
-        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result).put("country", country).put("page", top.page())
-                .put("artists", artists);
-        out.heading("Top artists " + where(country));
+        RankedList<RankedArtist> artists = RankedList.top(top.artists(), args.integer("limit"));
+        ToolOutput out = start(result, country, top.page(), "artists", artists);
         if (artists.isEmpty()) {
-            empty(out, "artists", country);
-            return out.build();
+            return empty(out, "artists", country);
         }
-        out.numbered(artists.stream().map(a -> "**" + escape(a.name()) + "** — " + counts(a.listeners(),
-                a.playcount())).toList());
-        String first = artists.get(0).name();
+        artists.write(out, null, a -> RankedList.row(a.name(), null, counts(a.listeners(), a.playcount())));
+        String first = artists.first().name();
         out.next().call("get_artist_info", "artist", first)
                 .call("get_artist_top_tracks", "artist", first, "limit", 10)
                 .call("get_global_top_tracks", "limit", 10, "country", country);
@@ -69,17 +65,14 @@ public class ChartTools {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
         String country = country(args, top.country());
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result).put("country", country).put("page", top.page())
-                .put("tracks", tracks);
-        out.heading("Top tracks " + where(country));
+        RankedList<RankedTrack> tracks = RankedList.top(top.tracks(), args.integer("limit"));
+        ToolOutput out = start(result, country, top.page(), "tracks", tracks);
         if (tracks.isEmpty()) {
-            empty(out, "tracks", country);
-            return out.build();
+            return empty(out, "tracks", country);
         }
-        out.numbered(tracks.stream().map(t -> byArtist(t.name(), artistName(t.artist())) + " — "
-                                              + counts(t.listeners(), t.playcount())).toList());
-        RankedTrack first = tracks.get(0);
+        tracks.write(out, null, t -> RankedList.row(t.name(), artistName(t.artist()),
+                counts(t.listeners(), t.playcount())));
+        RankedTrack first = tracks.first();
         if (artistName(first.artist()) != null) {
             out.next().call("get_track_info", "artist", artistName(first.artist()), "track", first.name())
                     .call("get_similar_tracks", "artist", artistName(first.artist()), "track", first.name(),
@@ -123,8 +116,14 @@ public class ChartTools {
         return asked == null ? null : answered != null ? answered : asked;
     }
 
-    private static String where(String country) {
-        return country == null ? "on Last.fm worldwide" : "on Last.fm in " + escape(country);
+    /** The country, the page and the chart, under "Top artists on Last.fm worldwide" or "… in Canada". */
+    private static ToolOutput start(LastfmResult result, String country, Page page, String things,
+            RankedList<?> chart) {
+        ToolOutput out = ToolOutput.create().from(result).put("country", country).put("page", page)
+                .put(things, chart.items());
+        out.heading("Top " + things + " " + (country == null ? "on Last.fm worldwide"
+                : "on Last.fm in " + escape(country)));
+        return out;
     }
 
     /** "3,389,182 listeners · 497,235,451 scrobbles", leaving out what the chart does not give. */
@@ -133,11 +132,12 @@ public class ChartTools {
         return playcount == null ? text : text + " · " + count(playcount) + " scrobbles";
     }
 
-    private static void empty(ToolOutput out, String things, String country) {
+    private static McpSchema.CallToolResult empty(ToolOutput out, String things, String country) {
         out.line(country == null ? "Last.fm's worldwide chart has no " + things + " right now."
                 : "Last.fm has no " + things + " chart for " + escape(country) + " right now (too few listeners "
                   + "there, or an unusual spelling of the country's name).");
         out.next().call("get_global_top_" + things, "limit", 10)
                 .call(things.equals("artists") ? "get_global_top_tracks" : "get_global_top_artists", "limit", 10);
+        return out.build();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.mcp.Caller;
@@ -19,17 +20,26 @@ import org.apache.camel.Variable;
 import static dev.lastfmmcp.format.Markdown.escape;
 
 /**
- * lastfm_auth_status: whether this session is signed in to Last.fm (this server has no sign-in yet, so personal tools
- * take a {@code username}) and which tools are personal (they need a user) or catalogue tools (they do not), read
- * from the tool catalogue.
+ * lastfm_auth_status: whether this request is signed in to Last.fm, as whom, since when and how (the personal MCP URL
+ * of the web sign-in; OAuth next), where to sign in when not, and which tools are personal (about one user; they
+ * default to the signed-in user), catalogue or server tools, and which need sign-in (write tools), read from the
+ * tool catalogue.
  */
 public class AuthStatusTool {
 
+    /** The catalogue families whose {@code username} is the subject of the tool. */
+    private static final java.util.Set<String> PERSONAL_FAMILIES = java.util.Set.of("users", "insights");
+
     private final ToolCatalogue catalogue;
     private final String defaultUser;
+    private final Supplier<String> loginUrl;
 
     public AuthStatusTool(ToolCatalogue catalogue) {
         this(catalogue, "");
+    }
+
+    public AuthStatusTool(ToolCatalogue catalogue, String defaultUser) {
+        this(catalogue, defaultUser, null);
     }
 
     /**
@@ -37,35 +47,53 @@ public class AuthStatusTool {
      * the signed-in user, else this one, and with neither there are no personal example calls (an invented name
      * would send the assistant to a stranger's profile).
      */
-    public AuthStatusTool(ToolCatalogue catalogue, String defaultUser) {
+    /** @param loginUrl where to sign in ({@code /login}), or null when this server has no sign-in configured */
+    public AuthStatusTool(ToolCatalogue catalogue, String defaultUser, Supplier<String> loginUrl) {
         this.catalogue = catalogue;
         this.defaultUser = defaultUser == null || defaultUser.isBlank() ? null : defaultUser.trim();
+        this.loginUrl = loginUrl;
     }
 
-    /** The catalogue's tools by kind: personal (a required user argument), catalogue (Last.fm), server. */
-    public record ToolKinds(List<String> personal, List<String> catalogue, List<String> server) {
+    /**
+     * The catalogue's tools by kind: personal (about one user), catalogue (Last.fm), server; and those that need a
+     * signed-in user (the ones that change something on Last.fm).
+     */
+    public record ToolKinds(List<String> personal, List<String> catalogue, List<String> server,
+            List<String> needSignIn) {
     }
 
     public ToolKinds kinds() {
         List<String> personal = new ArrayList<>();
         List<String> lastfm = new ArrayList<>();
         List<String> server = new ArrayList<>();
+        List<String> needSignIn = new ArrayList<>();
         for (ToolDefinition tool : catalogue.all()) {
+            if (tool.requiresLastfm() && Boolean.FALSE.equals(tool.tool().annotations().readOnlyHint())) {
+                needSignIn.add(tool.name());
+            }
             if (!tool.requiresLastfm()) {
                 server.add(tool.name());
-            } else if (needsUser(tool.inputSchema())) {
+            } else if (needsUser(tool.family(), tool.inputSchema())) {
                 personal.add(tool.name());
             } else {
                 lastfm.add(tool.name());
             }
         }
-        return new ToolKinds(List.copyOf(personal), List.copyOf(lastfm), List.copyOf(server));
+        return new ToolKinds(List.copyOf(personal), List.copyOf(lastfm), List.copyOf(server),
+                List.copyOf(needSignIn));
     }
 
-    /** A tool is personal when it requires {@code username} or a numbered user ({@code user1}, {@code user2}). */
-    static boolean needsUser(JsonNode inputSchema) {
+    /**
+     * A tool is personal when it is about one user: a user or insight tool that takes {@code username} (left out: the
+     * signed-in user), or one that requires a numbered user ({@code user1}, {@code user2}). Catalogue tools that take
+     * an optional {@code username} (for that user's play count) stay catalogue tools.
+     */
+    static boolean needsUser(String family, JsonNode inputSchema) {
         if (inputSchema == null) {
             return false;
+        }
+        if (PERSONAL_FAMILIES.contains(family) && inputSchema.path("properties").has("username")) {
+            return true;
         }
         for (Iterator<JsonNode> it = inputSchema.path("required").elements(); it.hasNext();) {
             String name = it.next().asText();
@@ -80,28 +108,60 @@ public class AuthStatusTool {
         String user = Users.signedIn(caller);
         boolean signedIn = user != null;
         ToolKinds kinds = kinds();
-        String howTo = signedIn
-                ? "Personal tools use " + user + " when no username is given; pass username to ask about someone "
-                  + "else."
-                : "This server has no Last.fm sign-in yet. Personal tools read public Last.fm profiles: pass "
-                  + "username=\"<their Last.fm name>\" (the name in https://www.last.fm/user/<name>); compare_users "
-                  + "takes user1 and user2. Nothing needs to be authorised.";
+        String login = loginUrl == null ? null : loginUrl.get();
+        String howTo;
+        if (signedIn) {
+            howTo = "Personal tools and resources use " + user + " when no username is given (their private history "
+                    + "too, through signed calls); pass username to read someone else's public profile.";
+        } else if (login != null) {
+            howTo = "Sign in with Last.fm at " + login + " (open it in a browser): it shows a personal MCP URL "
+                    + "(...?session_id=...) to put in the client's configuration instead of this one. Until then "
+                    + "personal tools read public profiles: pass username=\"<their Last.fm name>\"; compare_users "
+                    + "takes user1 and user2.";
+        } else {
+            howTo = "This server has no Last.fm sign-in configured. Personal tools read public Last.fm profiles: "
+                    + "pass username=\"<their Last.fm name>\" (the name in https://www.last.fm/user/<name>); "
+                    + "compare_users takes user1 and user2.";
+        }
 
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("signedIn", signedIn);
         if (user != null) {
             structured.put("user", user);
+            if (caller.via() != null) {
+                structured.put("via", caller.via());
+            }
+            if (caller.since() != null) {
+                structured.put("since", caller.since().toString());
+            }
         }
-        structured.put("signInAvailable", false);
+        structured.put("signInAvailable", login != null);
+        if (!signedIn && login != null) {
+            structured.put("loginUrl", login);
+        }
         structured.put("howTo", howTo);
         structured.put("tools", kinds);
 
         StringBuilder text = new StringBuilder("## Last.fm sign-in\n\n");
-        text.append(signedIn ? "Signed in as **" + escape(user) + "**. " : "Not signed in. ").append(escape(howTo))
-                .append("\n\n");
-        text.append("**Personal tools** (need a username): ").append(names(kinds.personal())).append('\n');
+        if (signedIn) {
+            text.append("Signed in as **").append(escape(user)).append("**");
+            if (caller.since() != null) {
+                text.append(" since ").append(caller.since());
+            }
+            if (caller.via() != null) {
+                text.append(" (").append(SignInMethods.describe(caller.via())).append(')');
+            }
+            text.append(". ");
+        } else {
+            text.append("Not signed in. ");
+        }
+        text.append(escape(howTo)).append("\n\n");
+        text.append("**Personal tools** (").append(signedIn ? "default to you" : "need a username").append("): ")
+                .append(names(kinds.personal())).append('\n');
         text.append("**Catalogue tools** (no user needed): ").append(names(kinds.catalogue())).append('\n');
         text.append("**Server tools**: ").append(names(kinds.server())).append('\n');
+        text.append("**Need sign-in**: ").append(kinds.needSignIn().isEmpty() ? "none (every tool works without)"
+                : names(kinds.needSignIn())).append('\n');
         String example = signedIn ? user : defaultUser;
         if (!signedIn && example != null) {
             text.append("\n_The examples below use ").append(escape(example))
@@ -122,5 +182,20 @@ public class AuthStatusTool {
 
     private static String names(List<String> names) {
         return names.isEmpty() ? "none" : String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
+    }
+}
+
+/** How a caller signed in, in words. */
+final class SignInMethods {
+
+    private SignInMethods() {
+    }
+
+    static String describe(String via) {
+        return switch (via) {
+            case "session-url" -> "web sign-in, personal MCP URL";
+            case "oauth" -> "OAuth";
+            default -> via;
+        };
     }
 }

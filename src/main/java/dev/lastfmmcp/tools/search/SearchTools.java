@@ -1,9 +1,8 @@
 package dev.lastfmmcp.tools.search;
 
 import dev.lastfmmcp.tools.CatalogText;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
@@ -15,13 +14,13 @@ import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.TrackHit;
 import dev.lastfmmcp.lastfm.model.TrackSearch;
 import dev.lastfmmcp.tools.Args;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
-import static dev.lastfmmcp.tools.CatalogText.byArtist;
 import static dev.lastfmmcp.format.Words.count;
 
 /**
@@ -47,19 +46,18 @@ public class SearchTools {
         ArtistSearch search = result.as(ArtistSearch.class);
         String query = args.text("query");
         int limit = args.integer("limit");
-        List<ArtistHit> artists = search.artists().stream().limit(limit).toList();
+        RankedList<ArtistHit> artists = RankedList.top(search.artists(), limit);
         Page page = search.page();
-        ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page).put("artists", artists);
+        ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page)
+                .put("artists", artists.items());
         out.heading("Artists matching \"" + escape(query) + "\"");
         if (artists.isEmpty()) {
             nothingFound(out, "artists", "search_artists", query, null, page, limit);
             out.next().call("search_tracks", "query", query).call("search_albums", "query", query);
             return out.build();
         }
-        out.line(CatalogText.pageLine(page)).blank();
-        numbered(out, page, limit, artists.stream()
-                .map(a -> "**" + escape(a.name()) + "** — " + count(a.listeners()) + " listeners").toList());
-        ArtistHit first = artists.get(0);
+        rows(out, page, limit, artists, a -> RankedList.row(a.name(), null, count(a.listeners()) + " listeners"));
+        ArtistHit first = artists.first();
         out.next().call("get_artist_info", "artist", first.name())
                 .call("get_artist_top_tracks", "artist", first.name(), "limit", 10);
         nextPage(out, "search_artists", query, null, page, limit);
@@ -80,18 +78,18 @@ public class SearchTools {
         AlbumSearch search = result.as(AlbumSearch.class);
         String query = args.text("query");
         int limit = args.integer("limit");
-        List<AlbumHit> albums = search.albums().stream().limit(limit).toList();
+        RankedList<AlbumHit> albums = RankedList.top(search.albums(), limit);
         Page page = search.page();
-        ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page).put("albums", albums);
+        ToolOutput out = ToolOutput.create().from(result).put("query", query).put("page", page)
+                .put("albums", albums.items());
         out.heading("Albums matching \"" + escape(query) + "\"");
         if (albums.isEmpty()) {
             nothingFound(out, "albums", "search_albums", query, null, page, limit);
             out.next().call("search_artists", "query", query).call("search_tracks", "query", query);
             return out.build();
         }
-        out.line(CatalogText.pageLine(page)).blank();
-        numbered(out, page, limit, albums.stream().map(a -> byArtist(a.name(), a.artist())).toList());
-        AlbumHit first = albums.get(0);
+        rows(out, page, limit, albums, a -> RankedList.row(a.name(), a.artist(), null));
+        AlbumHit first = albums.first();
         if (first.artist() != null) {
             out.next().call("get_album_info", "artist", first.artist(), "album", first.name())
                     .call("get_artist_top_albums", "artist", first.artist(), "limit", 10);
@@ -116,10 +114,10 @@ public class SearchTools {
         String query = args.text("query");
         String artist = args.text("artist");
         int limit = args.integer("limit");
-        List<TrackHit> tracks = search.tracks().stream().limit(limit).toList();
+        RankedList<TrackHit> tracks = RankedList.top(search.tracks(), limit);
         Page page = search.page();
         ToolOutput out = ToolOutput.create().from(result).put("query", query).put("artist", artist).put("page", page)
-                .put("tracks", tracks);
+                .put("tracks", tracks.items());
         out.heading("Tracks matching \"" + escape(query) + "\"" + (artist == null ? "" : " by " + escape(artist)));
         if (tracks.isEmpty()) {
             if (artist != null && page.total() == 0) {
@@ -133,10 +131,8 @@ public class SearchTools {
             out.next().call("search_artists", "query", query).call("search_albums", "query", query);
             return out.build();
         }
-        out.line(CatalogText.pageLine(page)).blank();
-        numbered(out, page, limit, tracks.stream()
-                .map(t -> byArtist(t.name(), t.artist()) + " — " + count(t.listeners()) + " listeners").toList());
-        TrackHit first = tracks.get(0);
+        rows(out, page, limit, tracks, t -> RankedList.row(t.name(), t.artist(), count(t.listeners()) + " listeners"));
+        TrackHit first = tracks.first();
         if (first.artist() != null) {
             out.next().call("get_track_info", "artist", first.artist(), "track", first.name())
                     .call("get_similar_tracks", "artist", first.artist(), "track", first.name(), "limit", 10);
@@ -152,12 +148,10 @@ public class SearchTools {
         return args.integer("page");
     }
 
-    private static void numbered(ToolOutput out, Page page, int limit, List<String> items) {
-        List<String> lines = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            lines.add(CatalogText.rank(page.page(), limit, i) + ". " + items.get(i));
-        }
-        lines.forEach(out::line);
+    /** The page line, then the hits numbered across pages. */
+    private static <T> void rows(ToolOutput out, Page page, int limit, RankedList<T> hits, Function<T, String> row) {
+        out.line(CatalogText.pageLine(page)).blank();
+        hits.write(out, null, RankedList.Numbering.onPage(page, limit), row);
     }
 
     /** No results: past the last page, or nothing matches (with a looser query to try when there is one). */

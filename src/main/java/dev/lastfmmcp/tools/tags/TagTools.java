@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
@@ -17,6 +18,7 @@ import dev.lastfmmcp.lastfm.model.TopAlbums;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTracks;
 import dev.lastfmmcp.tools.Args;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
@@ -25,7 +27,6 @@ import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
-import static dev.lastfmmcp.tools.CatalogText.byArtist;
 import static dev.lastfmmcp.format.Words.count;
 import static dev.lastfmmcp.format.Words.length;
 
@@ -53,17 +54,15 @@ public class TagTools {
             @Variable("tagInfo") LastfmResult infoResult, @Variable("tagArtists") LastfmResult artistsResult) {
         String asked = Args.of(arguments).text("tag");
         TagInfo tag = infoResult.as(TagInfo.class);
-        List<RankedArtist> artists = artistsResult.as(TopArtists.class).artists().stream().limit(INFO_ARTISTS)
-                .toList();
+        RankedList<RankedArtist> artists = RankedList.top(artistsResult.as(TopArtists.class).artists(), INFO_ARTISTS);
         String name = tag.name() != null ? tag.name() : asked;
         boolean exists = positive(tag.total()) || positive(tag.reach()) || !artists.isEmpty();
         TagInfo shown = tag.name() != null ? tag : new TagInfo(name, tag.total(), tag.reach(), tag.wiki());
         ToolOutput out = ToolOutput.create().from(infoResult, artistsResult)
-                .put("tag", shown).put("exists", exists).put("topArtists", artists);
+                .put("tag", shown).put("exists", exists).put("topArtists", artists.items());
         out.heading("Tag: " + escape(name));
         if (!exists) {
-            unknownTag(out, asked, "anything");
-            return out.build();
+            return unknownTag(out, asked, "anything");
         }
         if (tag.total() != null || tag.reach() != null) {
             out.bullets(List.of((tag.total() == null ? "Used" : "Used " + count(tag.total()) + " times")
@@ -73,15 +72,12 @@ public class TagTools {
             out.line(tag.wiki().summary()).blank();
         }
         out.line("### Top artists").blank();
-        if (artists.isEmpty()) {
-            out.line("Last.fm lists no artists for this tag.");
-        }
-        out.numbered(artists.stream().map(a -> "**" + escape(a.name()) + "**").toList());
+        artists.write(out, "Last.fm lists no artists for this tag.", a -> RankedList.row(a.name(), null, null));
         out.blank().line("https://www.last.fm/tag/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         out.next().call("get_tag_top_tracks", "tag", name, "limit", 10)
                 .call("get_tag_top_albums", "tag", name, "limit", 10);
         if (!artists.isEmpty()) {
-            out.next().call("get_artist_info", "artist", artists.get(0).name());
+            out.next().call("get_artist_info", "artist", artists.first().name());
         }
         return out.build();
     }
@@ -96,18 +92,14 @@ public class TagTools {
             @Variable("tagArtists") LastfmResult result) {
         Args args = Args.of(arguments);
         TopArtists top = result.as(TopArtists.class);
-        String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedArtist> artists = top.artists().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
-                .put("artists", artists);
-        out.heading("Top artists tagged \"" + escape(tag) + "\"");
+        String tag = answered(top.tag(), args);
+        RankedList<RankedArtist> artists = RankedList.top(top.artists(), args.integer("limit"));
+        ToolOutput out = start(result, tag, top.page(), "artists", artists);
         if (artists.isEmpty()) {
-            unknownTag(out, args.text("tag"), "artists");
-            return out.build();
+            return unknownTag(out, args.text("tag"), "artists");
         }
-        total(out, top.page(), artists.size(), "artists");
-        out.numbered(artists.stream().map(a -> "**" + escape(a.name()) + "**").toList());
-        out.next().call("get_artist_info", "artist", artists.get(0).name())
+        rows(out, top.page(), "artists", artists, a -> RankedList.row(a.name(), null, null));
+        out.next().call("get_artist_info", "artist", artists.first().name())
                 .call("get_tag_top_tracks", "tag", tag, "limit", 10)
                 .call("get_tag_info", "tag", tag);
         return out.build();
@@ -121,20 +113,16 @@ public class TagTools {
             @Variable("tagAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
         TopAlbums top = result.as(TopAlbums.class);
-        String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedAlbum> albums = top.albums().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
-                .put("albums", albums);
-        out.heading("Top albums tagged \"" + escape(tag) + "\"");
+        String tag = answered(top.tag(), args);
+        RankedList<RankedAlbum> albums = RankedList.top(top.albums(), args.integer("limit"));
+        ToolOutput out = start(result, tag, top.page(), "albums", albums);
         if (albums.isEmpty()) {
-            unknownTag(out, args.text("tag"), "albums");
-            return out.build();
+            return unknownTag(out, args.text("tag"), "albums");
         }
-        total(out, top.page(), albums.size(), "albums");
-        out.numbered(albums.stream().map(a -> byArtist(a.name(), artistName(a.artist()))).toList());
-        RankedAlbum first = albums.get(0);
-        if (artistName(first.artist()) != null) {
-            out.next().call("get_album_info", "artist", artistName(first.artist()), "album", first.name());
+        rows(out, top.page(), "albums", albums, a -> RankedList.row(a.name(), artistName(a.artist()), null));
+        String artist = artistName(albums.first().artist());
+        if (artist != null) {
+            out.next().call("get_album_info", "artist", artist, "album", albums.first().name());
         }
         out.next().call("get_tag_top_artists", "tag", tag, "limit", 10)
                 .call("get_tag_info", "tag", tag);
@@ -149,23 +137,18 @@ public class TagTools {
             @Variable("tagTracks") LastfmResult result) {
         Args args = Args.of(arguments);
         TopTracks top = result.as(TopTracks.class);
-        String tag = top.tag() != null ? top.tag() : args.text("tag");
-        List<RankedTrack> tracks = top.tracks().stream().limit(args.integer("limit")).toList();
-        ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", top.page())
-                .put("tracks", tracks);
-        out.heading("Top tracks tagged \"" + escape(tag) + "\"");
+        String tag = answered(top.tag(), args);
+        RankedList<RankedTrack> tracks = RankedList.top(top.tracks(), args.integer("limit"));
+        ToolOutput out = start(result, tag, top.page(), "tracks", tracks);
         if (tracks.isEmpty()) {
-            unknownTag(out, args.text("tag"), "tracks");
-            return out.build();
+            return unknownTag(out, args.text("tag"), "tracks");
         }
-        total(out, top.page(), tracks.size(), "tracks");
-        out.numbered(tracks.stream().map(t -> byArtist(t.name(), artistName(t.artist()))
-                                              + length(t.durationSeconds())).toList());
-        RankedTrack first = tracks.get(0);
-        if (artistName(first.artist()) != null) {
-            out.next().call("get_track_info", "artist", artistName(first.artist()), "track", first.name())
-                    .call("get_similar_tracks", "artist", artistName(first.artist()), "track", first.name(),
-                            "limit", 10);
+        rows(out, top.page(), "tracks", tracks, t -> RankedList.row(t.name(), artistName(t.artist()), null)
+                                           + length(t.durationSeconds()));
+        String artist = artistName(tracks.first().artist());
+        if (artist != null) {
+            out.next().call("get_track_info", "artist", artist, "track", tracks.first().name())
+                    .call("get_similar_tracks", "artist", artist, "track", tracks.first().name(), "limit", 10);
         }
         out.next().call("get_tag_top_artists", "tag", tag, "limit", 10);
         return out.build();
@@ -179,14 +162,31 @@ public class TagTools {
                 "limit", String.valueOf(args.integer("limit")));
     }
 
-    private static void total(ToolOutput out, Page page, int shown, String things) {
+    /** The tag Last.fm answered for, else the one asked for. */
+    private static String answered(String tag, Args args) {
+        return tag != null ? tag : args.text("tag");
+    }
+
+    /** The tag, the page and the list, under "Top artists tagged "metal"". */
+    private static ToolOutput start(LastfmResult result, String tag, Page page, String things, RankedList<?> list) {
+        ToolOutput out = ToolOutput.create().from(result).put("tag", tag).put("page", page)
+                .put(things, list.items());
+        out.heading("Top " + things + " tagged \"" + escape(tag) + "\"");
+        return out;
+    }
+
+    /** How many carry the tag when that is more than are shown, then the rows. */
+    private static <T> void rows(ToolOutput out, Page page, String things, RankedList<T> list,
+            Function<T, String> row) {
+        int shown = list.items().size();
         if (page != null && page.total() > shown) {
             out.line(number(page.total()) + " " + things + " carry this tag; these are the top " + shown + ".").blank();
         }
+        list.write(out, null, row);
     }
 
     /** Last.fm's answer for a tag nobody uses: zero counts and empty lists, not an error. Says so. */
-    private static void unknownTag(ToolOutput out, String tag, String things) {
+    private static McpSchema.CallToolResult unknownTag(ToolOutput out, String tag, String things) {
         String variant = CatalogText.tagVariant(tag);
         out.line("Nobody has tagged " + things + " \"" + escape(tag) + "\" on Last.fm: the tag is unknown or unused "
                  + "(Last.fm answers an unknown tag with an empty list, not an error). Check the spelling; tags are "
@@ -197,6 +197,7 @@ public class TagTools {
         }
         out.next().call("search_artists", "query", tag, "limit", 5)
                 .call("search_tracks", "query", tag, "limit", 5);
+        return out.build();
     }
 
     private static boolean positive(Long value) {

@@ -18,6 +18,7 @@ import dev.lastfmmcp.lastfm.model.Tag;
 import dev.lastfmmcp.lastfm.model.TrackInfo;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.Corrections;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
@@ -25,7 +26,6 @@ import org.apache.camel.Variable;
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.quote;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
-import static dev.lastfmmcp.tools.CatalogText.byArtist;
 import static dev.lastfmmcp.format.Words.clock;
 import static dev.lastfmmcp.format.Words.count;
 import static dev.lastfmmcp.format.Words.length;
@@ -160,12 +160,12 @@ public class TrackTools {
         String artist = similar.artist() != null ? similar.artist() : args.text("artist");
         String track = args.text("track");
         String correctedArtist = Corrections.correctedFrom(args.text("artist"), artist);
-        List<SimilarTrack> tracks = similar.tracks().stream().limit(args.integer("limit")).toList();
+        RankedList<SimilarTrack> tracks = RankedList.top(similar.tracks(), args.integer("limit"));
         ToolOutput out = ToolOutput.create().from(result)
                 .put("artist", artist)
                 .put("track", track)
                 .put("correctedFrom", correctedArtist == null ? null : Map.of("artist", correctedArtist))
-                .put("tracks", tracks);
+                .put("tracks", tracks.items());
         out.heading("Tracks similar to " + escape(track) + " by " + escape(artist));
         String sentence = CatalogText.correctedSentence("artist", args.text("artist"), artist);
         if (sentence != null) {
@@ -178,10 +178,10 @@ public class TrackTools {
             out.next().call("search_tracks", "query", track, "artist", artist)
                     .call("get_similar_artists", "artist", artist, "limit", 10);
         }
-        out.numbered(tracks.stream().map(t -> byArtist(t.name(), artistName(t.artist())) + " — " + percent(t.match())
-                                              + " match" + length(t.durationSeconds())).toList());
+        tracks.write(out, null, t -> RankedList.row(t.name(), artistName(t.artist()), percent(t.match()) + " match")
+                                     + length(t.durationSeconds()));
         if (!tracks.isEmpty()) {
-            SimilarTrack first = tracks.get(0);
+            SimilarTrack first = tracks.first();
             String firstArtist = artistName(first.artist());
             out.next().call("get_track_info", "artist", firstArtist, "track", first.name())
                     .call("get_similar_tracks", "artist", firstArtist, "track", first.name(), "limit", 10)

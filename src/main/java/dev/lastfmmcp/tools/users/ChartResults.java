@@ -2,18 +2,23 @@ package dev.lastfmmcp.tools.users;
 
 import dev.lastfmmcp.format.Words;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.RankedAlbum;
+import dev.lastfmmcp.lastfm.model.RankedArtist;
+import dev.lastfmmcp.lastfm.model.RankedTrack;
 import dev.lastfmmcp.lastfm.model.WeeklyAlbumChart;
 import dev.lastfmmcp.lastfm.model.WeeklyArtistChart;
 import dev.lastfmmcp.lastfm.model.WeeklyChartList;
 import dev.lastfmmcp.lastfm.model.WeeklyTrackChart;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
-import static dev.lastfmmcp.tools.CatalogText.by;
+import static dev.lastfmmcp.tools.CatalogText.artistName;
 import static dev.lastfmmcp.format.Words.plays;
 
 /**
@@ -67,53 +72,51 @@ final class ChartResults {
         WeeklyArtistChart chart = result.as(WeeklyArtistChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
-        ToolOutput out = start(result, user, latest, week, "artists", chart.artists());
-        lines(out, user, chart.artists().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "** — "
-                                                          + plays(a.playcount())).toList(), "artists");
-        if (!chart.artists().isEmpty()) {
-            out.next().call("get_artist_info", "artist", chart.artists().get(0).name(), "username", user);
+        RankedList<RankedArtist> artists = RankedList.of(chart.artists());
+        ToolOutput out = weekChart(result, user, latest, week, "artists", artists,
+                RankedList.Numbering.byRank(RankedArtist::rank),
+                a -> RankedList.row(a.name(), null, plays(a.playcount())));
+        if (!artists.isEmpty()) {
+            out.next().call("get_artist_info", "artist", artists.first().name(), "username", user);
         }
-        others(out, "get_weekly_artist_chart", user, week, weeks);
-        return out.build();
+        return others(out, "get_weekly_artist_chart", user, week, weeks);
     }
 
     static McpSchema.CallToolResult tracks(String asked, boolean latest, LastfmResult result, LastfmResult weeks) {
         WeeklyTrackChart chart = result.as(WeeklyTrackChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
-        ToolOutput out = start(result, user, latest, week, "tracks", chart.tracks());
-        lines(out, user, chart.tracks().stream().map(t -> t.rank() + ". **" + escape(t.name()) + "**"
-                                                          + by(t.artist()) + " — " + plays(t.playcount())).toList(),
-                "tracks");
-        others(out, "get_weekly_track_chart", user, week, weeks);
-        return out.build();
+        ToolOutput out = weekChart(result, user, latest, week, "tracks", RankedList.of(chart.tracks()),
+                RankedList.Numbering.byRank(RankedTrack::rank),
+                t -> RankedList.row(t.name(), artistName(t.artist()), plays(t.playcount())));
+        return others(out, "get_weekly_track_chart", user, week, weeks);
     }
 
     static McpSchema.CallToolResult albums(String asked, boolean latest, LastfmResult result, LastfmResult weeks) {
         WeeklyAlbumChart chart = result.as(WeeklyAlbumChart.class);
         String user = chart.user() != null ? chart.user() : asked;
         WeekRange week = WeekRange.of(chart.from(), chart.to());
-        ToolOutput out = start(result, user, latest, week, "albums", chart.albums());
-        lines(out, user, chart.albums().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "**"
-                                                          + by(a.artist()) + " — " + plays(a.playcount())).toList(),
-                "albums");
-        others(out, "get_weekly_album_chart", user, week, weeks);
-        return out.build();
+        ToolOutput out = weekChart(result, user, latest, week, "albums", RankedList.of(chart.albums()),
+                RankedList.Numbering.byRank(RankedAlbum::rank),
+                a -> RankedList.row(a.name(), artistName(a.artist()), plays(a.playcount())));
+        return others(out, "get_weekly_album_chart", user, week, weeks);
     }
 
-    private static ToolOutput start(LastfmResult result, String user, boolean latest, WeekRange week, String key,
-            List<?> items) {
+    /** One week's chart: the user, the week, the items ranked as Last.fm ranks them (or that there are none). */
+    private static <T> ToolOutput weekChart(LastfmResult result, String user, boolean latest, WeekRange week,
+            String key, RankedList<T> items, RankedList.Numbering<T> rank, Function<T, String> row) {
         ToolOutput out = ToolOutput.create().from(result)
                 .put("user", user)
                 .put("latest", latest)
                 .put("week", week)
-                .put(key, items);
+                .put(key, items.items());
         out.heading(Words.possessive(user) + " top " + key + ", "
                     + (week == null ? "latest week" : "week of " + week.label()));
         if (week != null) {
             out.line("_" + (latest ? "The latest week. " : "") + "UTC; from=" + week.from() + ", to=" + week.to()
                      + "._").blank();
         }
+        items.write(out, escape(user) + " scrobbled no " + key + " that week.", rank, row);
         return out;
     }
 
@@ -129,18 +132,12 @@ final class ChartResults {
         return before;
     }
 
-    private static void lines(ToolOutput out, String user, List<String> lines, String plural) {
-        if (lines.isEmpty()) {
-            out.line(escape(user) + " scrobbled no " + plural + " that week.");
-        }
-        lines.forEach(out::line);
-    }
-
     /**
      * The same chart for the week before (the newest listed week that ends by this one's start; none before the
      * oldest, nor when the list could not be read), the other charts of this week, the list of weeks.
      */
-    private static void others(ToolOutput out, String tool, String user, WeekRange week, LastfmResult weeks) {
+    private static McpSchema.CallToolResult others(ToolOutput out, String tool, String user, WeekRange week,
+            LastfmResult weeks) {
         if (week != null) {
             WeekRange before = weeks == null ? null : weekBefore(weeks.as(WeeklyChartList.class), week);
             if (before != null) {
@@ -157,5 +154,6 @@ final class ChartResults {
             }
         }
         out.next().call("get_weekly_chart_list", "username", user);
+        return out.build();
     }
 }

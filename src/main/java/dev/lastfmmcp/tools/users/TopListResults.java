@@ -1,25 +1,24 @@
 package dev.lastfmmcp.tools.users;
 
 import dev.lastfmmcp.format.Words;
-import java.util.List;
+import java.util.function.Function;
 
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.lastfm.model.Page;
 import dev.lastfmmcp.lastfm.model.RankedAlbum;
 import dev.lastfmmcp.lastfm.model.RankedArtist;
 import dev.lastfmmcp.lastfm.model.RankedTrack;
-import dev.lastfmmcp.lastfm.model.Tag;
 import dev.lastfmmcp.lastfm.model.TopAlbums;
 import dev.lastfmmcp.lastfm.model.TopArtists;
 import dev.lastfmmcp.lastfm.model.TopTags;
 import dev.lastfmmcp.lastfm.model.TopTracks;
+import dev.lastfmmcp.tools.RankedList;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import static dev.lastfmmcp.format.Markdown.escape;
 import static dev.lastfmmcp.format.Markdown.number;
 import static dev.lastfmmcp.tools.CatalogText.artistName;
-import static dev.lastfmmcp.tools.CatalogText.by;
 import static dev.lastfmmcp.format.Words.plays;
 
 /**
@@ -34,13 +33,13 @@ final class TopListResults {
     static McpSchema.CallToolResult artists(String asked, String period, int limit, LastfmResult result) {
         TopArtists top = result.as(TopArtists.class);
         String user = top.user() != null ? top.user() : asked;
-        ToolOutput out = start(result, user, period, "artists", top.artists(), top.page());
-        ranking(out, top.artists().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "** — "
-                                                     + plays(a.playcount())).toList(),
-                user, period, top.page(), "artist", "artists");
+        RankedList<RankedArtist> artists = RankedList.of(top.artists());
+        ToolOutput out = start(result, user, period, "artists", artists, top.page());
+        ranking(out, artists, RankedList.Numbering.byRank(RankedArtist::rank),
+                a -> RankedList.row(a.name(), null, plays(a.playcount())), user, period, top.page(), "artist");
         pages(out, "get_top_artists", user, period, limit, top.page());
-        if (!top.artists().isEmpty()) {
-            RankedArtist first = top.artists().get(0);
+        if (!artists.isEmpty()) {
+            RankedArtist first = artists.first();
             out.next().call("get_artist_info", "artist", first.name(), "username", user)
                     .call("get_similar_artists", "artist", first.name(), "limit", 10);
         }
@@ -51,13 +50,14 @@ final class TopListResults {
     static McpSchema.CallToolResult albums(String asked, String period, int limit, LastfmResult result) {
         TopAlbums top = result.as(TopAlbums.class);
         String user = top.user() != null ? top.user() : asked;
-        ToolOutput out = start(result, user, period, "albums", top.albums(), top.page());
-        ranking(out, top.albums().stream().map(a -> a.rank() + ". **" + escape(a.name()) + "**" + by(a.artist())
-                                                    + " — " + plays(a.playcount())).toList(),
-                user, period, top.page(), "album", "albums");
+        RankedList<RankedAlbum> albums = RankedList.of(top.albums());
+        ToolOutput out = start(result, user, period, "albums", albums, top.page());
+        ranking(out, albums, RankedList.Numbering.byRank(RankedAlbum::rank),
+                a -> RankedList.row(a.name(), artistName(a.artist()), plays(a.playcount())), user, period,
+                top.page(), "album");
         pages(out, "get_top_albums", user, period, limit, top.page());
-        if (!top.albums().isEmpty() && artistName(top.albums().get(0).artist()) != null) {
-            RankedAlbum first = top.albums().get(0);
+        if (!albums.isEmpty() && artistName(albums.first().artist()) != null) {
+            RankedAlbum first = albums.first();
             out.next().call("get_album_info", "artist", artistName(first.artist()), "album", first.name())
                     .call("get_artist_info", "artist", artistName(first.artist()), "username", user);
         }
@@ -68,13 +68,14 @@ final class TopListResults {
     static McpSchema.CallToolResult tracks(String asked, String period, int limit, LastfmResult result) {
         TopTracks top = result.as(TopTracks.class);
         String user = top.user() != null ? top.user() : asked;
-        ToolOutput out = start(result, user, period, "tracks", top.tracks(), top.page());
-        ranking(out, top.tracks().stream().map(t -> t.rank() + ". **" + escape(t.name()) + "**" + by(t.artist())
-                                                    + " — " + plays(t.playcount())).toList(),
-                user, period, top.page(), "track", "tracks");
+        RankedList<RankedTrack> tracks = RankedList.of(top.tracks());
+        ToolOutput out = start(result, user, period, "tracks", tracks, top.page());
+        ranking(out, tracks, RankedList.Numbering.byRank(RankedTrack::rank),
+                t -> RankedList.row(t.name(), artistName(t.artist()), plays(t.playcount())), user, period,
+                top.page(), "track");
         pages(out, "get_top_tracks", user, period, limit, top.page());
-        if (!top.tracks().isEmpty() && artistName(top.tracks().get(0).artist()) != null) {
-            RankedTrack first = top.tracks().get(0);
+        if (!tracks.isEmpty() && artistName(tracks.first().artist()) != null) {
+            RankedTrack first = tracks.first();
             out.next().call("get_track_info", "artist", artistName(first.artist()), "track", first.name())
                     .call("get_similar_tracks", "artist", artistName(first.artist()), "track", first.name(),
                             "limit", 10);
@@ -83,28 +84,30 @@ final class TopListResults {
         return out.build();
     }
 
-    private static ToolOutput start(LastfmResult result, String user, String period, String key, List<?> items,
-            Page page) {
+    private static ToolOutput start(LastfmResult result, String user, String period, String key,
+            RankedList<?> items, Page page) {
         ToolOutput out = ToolOutput.create().from(result)
                 .put("user", user)
                 .put("period", period)
                 .put("periodLabel", Dates.period(period))
-                .put(key, items)
+                .put(key, items.items())
                 .put("page", page);
         out.heading(Words.possessive(user) + " top " + key + " — " + Dates.period(period));
         return out;
     }
 
-    private static void ranking(ToolOutput out, List<String> lines, String user, String period, Page page,
-            String singular, String plural) {
+    /** The ranking and the page line; past the last page or with nothing scrobbled, the sentence that says so. */
+    private static <T> void ranking(ToolOutput out, RankedList<T> list, RankedList.Numbering<T> rank,
+            Function<T, String> row, String user, String period, Page page, String singular) {
+        String plural = singular + "s";
         String past = Texts.pastLastPage(page, singular, plural, "in " + scope(period));
-        if (lines.isEmpty()) {
+        if (list.isEmpty()) {
             out.line(past != null ? past
                     : page != null && page.page() > 1 && page.total() > 0 ? "No " + plural + " on this page."
                     : escape(user) + " has no scrobbled " + plural + " in " + scope(period) + ".");
             return;
         }
-        lines.forEach(out::line);
+        list.write(out, null, rank, row);
         out.blank().line(Texts.pageLine(page, singular, plural, "in " + scope(period)));
     }
 
@@ -129,14 +132,9 @@ final class TopListResults {
                 .put("user", user)
                 .put("tags", top.tags());
         out.heading("Tags " + escape(user) + " uses most");
-        if (top.tags().isEmpty()) {
-            out.line(escape(user) + " has not tagged any artists, albums or tracks.");
-        }
-        int rank = 1;
-        for (Tag tag : top.tags()) {
-            out.line(rank++ + ". **" + escape(tag.name()) + "**"
-                     + (tag.count() == null ? "" : " — " + Words.count(tag.count(), "time", "times")));
-        }
+        RankedList.of(top.tags()).write(out, escape(user) + " has not tagged any artists, albums or tracks.",
+                tag -> RankedList.row(tag.name(), null,
+                        tag.count() == null ? null : Words.count(tag.count(), "time", "times")));
         if (!top.tags().isEmpty()) {
             out.blank().line(number(top.tags().size()) + (top.tags().size() == 1 ? " tag." : " tags."));
         }

@@ -1,4 +1,4 @@
-package dev.lastfmmcp.audit;
+package dev.lastfmmcp.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

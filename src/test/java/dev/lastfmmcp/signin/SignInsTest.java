@@ -1,0 +1,139 @@
+package dev.lastfmmcp.signin;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.config.InfinispanStores;
+import dev.lastfmmcp.support.Fingerprint;
+import org.infinispan.Cache;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The sign-in store on a real embedded Infinispan with its file store in a temporary data directory. */
+class SignInsTest {
+
+    private static final String KEY = "d580d57f32848f5dcf574d1ce18d78b2";
+
+    @TempDir
+    Path data;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private EmbeddedCacheManager manager;
+
+    private EmbeddedCacheManager start() {
+        EmbeddedCacheManager started = InfinispanStores.start(new InfinispanStores.Limits(Duration.ofHours(1), 100,
+                Duration.ofDays(1), 100, Duration.ofMinutes(1)));
+        InfinispanStores.defineSignIns(started, data, 100);
+        return started;
+    }
+
+    private SignIns signIns(EmbeddedCacheManager on, SecretBox box) {
+        return new SignIns(() -> on.<String, String>getCache(InfinispanStores.SIGN_INS), box,
+                AppConfiguration.objectMapper(), clock, Duration.ofDays(30));
+    }
+
+    @AfterEach
+    void stop() {
+        if (manager != null) {
+            manager.stop();
+        }
+    }
+
+    @Test
+    void aSignInIsFoundByItsIdAndTheStoreHoldsNeitherTheIdNorTheKey() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        assertThat(id).matches("[A-Za-z0-9_-]{43}");
+        SignIn found = store.find(id).orElseThrow();
+        assertThat(found.user()).isEqualTo("AliceListens");
+        assertThat(found.sessionKey()).isEqualTo(KEY);
+        assertThat(found.hash()).isEqualTo(Fingerprint.of(id));
+        assertThat(found.toString()).doesNotContain(KEY);
+        Cache<String, String> cache = manager.getCache(InfinispanStores.SIGN_INS);
+        assertThat(cache.keySet()).hasSize(1).noneMatch(k -> k.contains(id));
+        assertThat(cache.values().iterator().next()).doesNotContain(KEY).doesNotContain(id).contains("AliceListens");
+        assertThat(store.find("nope")).isEmpty();
+        assertThat(store.find(id.substring(1) + "A")).isEmpty();
+        assertThat(store.find(null)).isEmpty();
+    }
+
+    @Test
+    void signOutDeletesAtOnce() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        assertThat(store.delete(id)).isTrue();
+        assertThat(store.find(id)).isEmpty();
+        assertThat(store.delete(id)).isFalse();
+        assertThat(manager.getCache(InfinispanStores.SIGN_INS).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSignInLivesTheTtlAfterItsLastUse() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        now.set(now.get().plus(Duration.ofDays(20)));
+        assertThat(store.find(id)).isPresent();
+        now.set(now.get().plus(Duration.ofDays(20)));
+        // 40 days after creation, 20 after the last use: alive
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.find(id).isPresent());
+        now.set(now.get().plus(Duration.ofDays(31)));
+        assertThat(store.find(id)).isEmpty();
+    }
+
+    @Test
+    void aValueSealedUnderThePreviousKeyIsReSealedOnUse() {
+        manager = start();
+        String id = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()))
+                .create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        SecretBox rotated = new SecretBox(SecretBoxTest.key(2), List.of(SecretBoxTest.key(1)));
+        assertThat(signIns(manager, rotated).find(id).orElseThrow().sessionKey()).isEqualTo(KEY);
+        Cache<String, String> cache = manager.getCache(InfinispanStores.SIGN_INS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> cache.values().iterator().next()
+                .contains("\"keyId\":\"" + rotated.activeKeyId() + "\""));
+        // the old key can go now
+        SecretBox newOnly = new SecretBox(SecretBoxTest.key(2), List.of());
+        assertThat(signIns(manager, newOnly).find(id).orElseThrow().sessionKey()).isEqualTo(KEY);
+        // without any key that opens it, the sign-in is treated as signed out
+        assertThat(signIns(manager, new SecretBox(SecretBoxTest.key(3), List.of())).find(id)).isEmpty();
+    }
+
+    @Test
+    void signInsSurviveARestartOnTheSameDataDirectory() {
+        manager = start();
+        SecretBox box = new SecretBox(SecretBoxTest.key(1), List.of());
+        String id = signIns(manager, box).create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        manager.stop();
+        manager = start();
+        assertThat(signIns(manager, box).find(id).orElseThrow().user()).isEqualTo("AliceListens");
+    }
+}
