@@ -57,6 +57,8 @@ import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
 import dev.lastfmmcp.mcp.SessionBinding;
 import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.ClientRegistry;
+import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
@@ -100,6 +102,7 @@ import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
 import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.web.OAuthEndpoints;
 import dev.lastfmmcp.web.SignInFlow;
 import dev.lastfmmcp.web.SignInPages;
 import dev.lastfmmcp.mcp.ProtocolVersions;
@@ -183,6 +186,7 @@ public class AppConfiguration implements CamelConfiguration {
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
+            InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
@@ -221,6 +225,13 @@ public class AppConfiguration implements CamelConfiguration {
         signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
+        ClientRegistry oauthClients = new ClientRegistry(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
+                new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
+                        settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
+        registry.bind("oauthEndpoints", new OAuthEndpoints(oauthClients, new RegistrationLimiter(
+                settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
+                mapper));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
                 new SessionBinding.Access(settings.bool("mcp.auth.required"),
                         new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));

@@ -24,6 +24,8 @@ public final class InfinispanStores {
     public static final String SIGN_INS = "mcp-signins";
     /** Last.fm tokens already exchanged for a session (hashes), so a token is used once. */
     public static final String USED_TOKENS = "mcp-signin-tokens";
+    /** OAuth clients registered through RFC 7591 (JSON strings keyed by client id), persisted like the sign-ins. */
+    public static final String OAUTH_CLIENTS = "mcp-oauth-clients";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -127,5 +129,25 @@ public final class InfinispanStores {
                 .build());
         manager.getCache(SIGN_INS);
         manager.getCache(USED_TOKENS);
+    }
+
+    /**
+     * Defines {@value #OAUTH_CLIENTS}: at most {@code inMemory} entries in memory, written through to a soft-index
+     * file store in {@code dataDir/oauth-clients}, so a client's registration survives a restart (clients keep
+     * their client id). Every entry has a lifespan (unused registrations expire sooner).
+     */
+    public static void defineOAuth(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
+        Path store = dataDir.toAbsolutePath().resolve("oauth-clients");
+        ConfigurationBuilder clients = new ConfigurationBuilder();
+        clients.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
+        clients.memory().maxCount(inMemory);
+        clients.persistence().passivation(false).addSoftIndexFileStore()
+                .dataLocation(store.resolve("data").toString())
+                .indexLocation(store.resolve("index").toString())
+                .preload(false)
+                .shared(false);
+        clients.statistics().enable();
+        manager.defineConfiguration(OAUTH_CLIENTS, clients.build());
+        manager.getCache(OAUTH_CLIENTS);
     }
 }
