@@ -83,6 +83,8 @@ public class LastfmCalls {
                 new Pacing(new Pacer(5, Duration.ofSeconds(1), 1000, retry.timeout()), Duration.ZERO));
     }
 
+    private LastfmMeters meters = LastfmMeters.none();
+
     public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
                        RetrySettings retry, SingleFlight singleFlight, Pacing pacing) {
         this.apiKey = apiKey == null ? "" : apiKey.trim();
@@ -97,6 +99,11 @@ public class LastfmCalls {
         this.timeout = retry.timeout();
         this.singleFlight = singleFlight;
         this.pacing = pacing;
+    }
+
+    /** Where the client's meters go (cache lookups, HTTP attempts, retries); none until set. */
+    public void setMeters(LastfmMeters meters) {
+        this.meters = meters;
     }
 
     /** Where retries and stale answers are reported to clients (set once streams exist). */
@@ -194,11 +201,17 @@ public class LastfmCalls {
     }
 
     /** A cache hit (variable {@code cached}): the answer, or the remembered "not found" rethrown. */
-    public LastfmResult fromCache(@Variable("cached") CachedValue cached) {
+    public LastfmResult fromCache(@Variable("cached") CachedValue cached, @Variable("lastfmCall") LastfmCall call) {
+        meters.cacheHit(call.dataClass());
         if (cached.isNotFound()) {
             throw cached.notFound();
         }
         return LastfmResult.fresh(cached.data());
+    }
+
+    /** A cache lookup found nothing: the answer is fetched (or awaited from the fetch already under way). */
+    public void cacheMiss(@Variable("lastfmCall") LastfmCall call) {
+        meters.cacheMiss(call.dataClass());
     }
 
     /** Reads one HTTP answer: success or permanent error as a value; transient failures are thrown. */
@@ -206,6 +219,7 @@ public class LastfmCalls {
             @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body,
             @Header("Retry-After") String retryAfter) {
         LastfmOutcome outcome = errors.classify(call.request(), status == null ? 0 : status, body, retryAfter);
+        meters.request(call.method(), outcome.isSuccess() ? "ok" : outcome.isNotFound() ? "not_found" : "error");
         LastfmKeyStatus key = keyStatus;
         if (key != null) {
             key.observe(outcome);
@@ -301,8 +315,13 @@ public class LastfmCalls {
     }
 
     /** The loop's failure step: schedules a retry (and tells the client), or rethrows. */
-    public void attemptFailed(Attempts attempt, Exception failure, UpstreamCaller request) throws Exception {
+    public void attemptFailed(Attempts attempt, Exception failure, UpstreamCaller request, LastfmCall call)
+            throws Exception {
+        if (!(failure instanceof CancelledException)) {
+            meters.request(call.method(), Attempts.transientCause(failure) != null ? "transient" : "failed");
+        }
         attempt.failed(failure);
+        meters.retry(call.method());
         if (log != null) {
             log.warning(request, "lastfm", "Last.fm did not answer properly ("
                     + describe(failure) + "); retry " + attempt.getRetries() + " in " + attempt.getDelayMillis()
@@ -356,6 +375,7 @@ public class LastfmCalls {
             @Variable("lastfmCall") LastfmCall call, @Variable("mcp") UpstreamCaller request) {
         UpstreamFailure failure = fetch.failure();
         if (cached != null && cached.data() != null) {
+            meters.servedStale(call.dataClass());
             LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
                     clock.instant()));
             if (log != null) {
