@@ -86,6 +86,7 @@ import dev.lastfmmcp.tools.search.SearchTools;
 import dev.lastfmmcp.tools.tags.TagTools;
 import dev.lastfmmcp.tools.tracks.TrackTools;
 import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.writes.WriteTools;
 import dev.lastfmmcp.tools.insights.CompareUsersTool;
 import dev.lastfmmcp.tools.insights.FanOut;
 import dev.lastfmmcp.tools.insights.InsightSettings;
@@ -408,6 +409,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));

@@ -45,6 +45,7 @@ public class LastfmCalls {
     private final Duration timeout;
     private final SingleFlight singleFlight;
     private final Pacing pacing;
+    private final UserWrites writes = new UserWrites();
     private UpstreamLog log;
     private volatile LastfmKeyStatus keyStatus;
 
@@ -148,7 +149,8 @@ public class LastfmCalls {
         }
         sent.put("format", "json");
         DataClass dataClass = DataClass.of(request);
-        return new LastfmCall(request, dataClass, cacheKey(request), LastfmQuery.encode(sent));
+        return new LastfmCall(request, dataClass, cacheKey(request) + writes.suffix(request),
+                LastfmQuery.encode(sent));
     }
 
     /**
@@ -241,6 +243,12 @@ public class LastfmCalls {
             failure = exchange.getException();
         }
         Throwable cause = Attempts.transientCause(failure);
+        LastfmCall call = exchange.getVariable("lastfmCall", LastfmCall.class);
+        if (call != null && !call.request().repeatable() && !Attempts.notTaken(cause)) {
+            return new UpstreamFailure(LastfmErrorKind.UNCONFIRMED, null, cause instanceof TransientLastfmException t
+                    ? (t.code() != 0 ? "Last.fm error " + t.code() : "HTTP " + t.status())
+                    : "no answer in time", true);
+        }
         if (cause instanceof TransientLastfmException t) {
             if (t.rateLimited()) {
                 return new UpstreamFailure(LastfmErrorKind.RATE_LIMITED, t.retryAfterSeconds(), "rate limited");
@@ -273,7 +281,8 @@ public class LastfmCalls {
      * the shared budget has no slot within the wait bounds, the caller hears at once that Last.fm is busy (before the
      * circuit breaker, so it never counts as an outage).
      */
-    public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline) {
+    public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline,
+            @Variable("lastfmCall") LastfmCall call) {
         long now = System.nanoTime();
         long deadline = now + timeout.toNanos();
         if (requestDeadline != null) {
@@ -284,7 +293,7 @@ public class LastfmCalls {
             deadline = Math.min(deadline, requestDeadline);
         }
         Attempts attempts = new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, pacing.pacer(),
-                pacing.attemptBudget());
+                pacing.attemptBudget(), call == null || call.request().repeatable());
         try {
             attempts.firstSlot();
         } catch (UpstreamBusyException e) {
@@ -326,6 +335,16 @@ public class LastfmCalls {
             return t.code() != 0 ? "error " + t.code() : "HTTP " + t.status();
         }
         return cause == null ? failure.getClass().getSimpleName() : cause.getClass().getSimpleName();
+    }
+
+    /**
+     * After a successful write as the signed-in user: every cached answer about that user (recent, loved and top
+     * tracks, track and album info with their username) is left behind, so the next read asks Last.fm.
+     */
+    public void written(@Variable("lastfmCall") LastfmCall call, @Variable("caller") LastfmAccount account) {
+        if (account != null && account.lastfmUser() != null && call.isWrite()) {
+            writes.wrote(account.lastfmUser());
+        }
     }
 
     /** A fresh answer. */
