@@ -88,6 +88,7 @@ import dev.lastfmmcp.tools.search.SearchTools;
 import dev.lastfmmcp.tools.tags.TagTools;
 import dev.lastfmmcp.tools.tracks.TrackTools;
 import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.writes.WriteTools;
 import dev.lastfmmcp.tools.insights.CompareUsersTool;
 import dev.lastfmmcp.tools.insights.FanOut;
 import dev.lastfmmcp.tools.insights.InsightSettings;
@@ -111,6 +112,12 @@ import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import dev.lastfmmcp.observe.AuditEndpoints;
+import dev.lastfmmcp.observe.AuditQuery;
+import dev.lastfmmcp.observe.McpMeters;
+import dev.lastfmmcp.observe.ServiceGauges;
+import dev.lastfmmcp.lastfm.LastfmMeters;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -290,8 +297,9 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.request-timeout")));
         registry.bind("sessionBinding", sessionBinding);
         registry.bind("mcpReplies", new McpReplies(codec, streams));
-        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
-                settings.integer("mcp.tools.max-per-session")));
+        ToolSlots toolSlots = new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
+                settings.integer("mcp.tools.max-per-session"));
+        registry.bind("toolSlots", toolSlots);
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
@@ -335,6 +343,9 @@ public class AppConfiguration implements CamelConfiguration {
                         settings.duration("lastfm.retry.max-retry-after"), timeout),
                 singleFlight, new LastfmCalls.Pacing(lastfmPacer, attemptBudget));
         registry.bind("lastfmCalls", lastfmCalls);
+        LastfmMeters lastfmMeters = new LastfmMeters(meters);
+        lastfmMeters.watch(lastfmPacer);
+        lastfmCalls.setMeters(lastfmMeters);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
         LastfmKeyStatus lastfmKey = new LastfmKeyStatus(clock);
@@ -359,6 +370,7 @@ public class AppConfiguration implements CamelConfiguration {
                 .build();
         registry.bind("musicbrainz-enrichment", musicbrainzCache);
         CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
+        CaffeineCacheMetrics.monitor(meters, musicbrainzCache, "musicbrainz-enrichment");
         registry.bind("musicbrainzCache", new EnrichmentCache(musicbrainzCache));
         Pacer musicbrainzPacer = Pacer.oneEvery(
                 Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms")),
@@ -410,6 +422,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
@@ -439,6 +452,17 @@ public class AppConfiguration implements CamelConfiguration {
                 signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
 
+        // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---
+        registry.bind("mcpMeters", new McpMeters(meters,
+                tools.all().stream().map(tool -> tool.name()).collect(java.util.stream.Collectors.toSet()),
+                resources::templateOf));
+        ServiceGauges.breaker(meters, "lastfm", () -> breakerState(context, "lastfm-breaker"));
+        ServiceGauges.breaker(meters, "musicbrainz", () -> breakerState(context, "musicbrainz-breaker"));
+        ServiceGauges.gauge(meters, "mcp.sessions.open", "Live MCP sessions", quota::size);
+        ServiceGauges.gauge(meters, "mcp.streams.open", "Open event streams (GET /mcp, GET /sse)",
+                streams::openStreams);
+        ServiceGauges.gauge(meters, "mcp.tool.runs.active", "Tool runs holding a slot now", toolSlots::running);
+
         // --- management server (/observe/*): health probes, metrics, info ---
         Map<String, Supplier<Health.Check>> ready = new LinkedHashMap<>();
         ready.put("camel", () -> Probes.ready(context.getStatus()));
@@ -462,11 +486,14 @@ public class AppConfiguration implements CamelConfiguration {
         Health live = new Health(Map.of("camel", () -> Probes.context(context.getStatus())), identity.version(),
                 mapper);
         Health readiness = new Health(ready, identity.version(), mapper);
+        ServiceGauges.gauge(meters, "lastfm.mcp.ready", "1 while /observe/health/ready answers 200, else 0",
+                () -> readiness.check().httpStatus() == 200 ? 1 : 0);
         String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
                 ProtocolVersions.SUPPORTED, context.getVersion());
+        AuditQuery auditQuery = new AuditQuery(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.AUDIT), mapper);
         if (settings.bool("mcp.management.enabled")) {
-            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
-                    settings.integer("mcp.management.port"), List.of(
+            List<ManagementServer.Endpoint> endpoints = new ArrayList<>(List.of(
                             new ManagementServer.Endpoint("/observe/health", () -> report(all)),
                             new ManagementServer.Endpoint("/observe/health/live", () -> report(live)),
                             new ManagementServer.Endpoint("/observe/health/ready", () -> report(readiness)),
@@ -474,6 +501,9 @@ public class AppConfiguration implements CamelConfiguration {
                                     "text/plain; version=0.0.4; charset=utf-8", meters.scrape())),
                             new ManagementServer.Endpoint("/observe/info",
                                     () -> ManagementServer.Reply.json(200, info))));
+            endpoints.addAll(AuditEndpoints.of(settings.string("mcp.admin-token"), auditQuery));
+            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
+                    settings.integer("mcp.management.port"), endpoints);
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }

@@ -1,6 +1,9 @@
 package dev.lastfmmcp.observe;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -28,8 +31,15 @@ public class ManagementServer extends ServiceSupport {
         }
     }
 
+    /** What an endpoint sees of a request: its query parameters (the first of each) and headers. */
+    public record Request(Map<String, String> params, Function<String, String> header) {
+    }
+
     /** A GET endpoint: the path and what it answers (called on a worker thread). */
-    public record Endpoint(String path, Supplier<Reply> handler) {
+    public record Endpoint(String path, Function<Request, Reply> handler) {
+        public Endpoint(String path, Supplier<Reply> handler) {
+            this(path, request -> handler.get());
+        }
     }
 
     private final Vertx vertx;
@@ -86,7 +96,10 @@ public class ManagementServer extends ServiceSupport {
             send(ctx, Reply.json(405, "{\"error\":\"method not allowed\"}"));
             return;
         }
-        vertx.<Reply>executeBlocking(() -> endpoint.handler().get(), false).onComplete(done -> {
+        Map<String, String> params = new LinkedHashMap<>();
+        ctx.queryParams().forEach(entry -> params.putIfAbsent(entry.getKey(), entry.getValue()));
+        Request request = new Request(params, name -> ctx.request().getHeader(name));
+        vertx.<Reply>executeBlocking(() -> endpoint.handler().apply(request), false).onComplete(done -> {
             if (done.succeeded()) {
                 send(ctx, done.result());
             } else {

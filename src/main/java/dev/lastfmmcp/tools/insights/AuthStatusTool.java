@@ -69,9 +69,9 @@ public class AuthStatusTool {
         List<String> needSignIn = new ArrayList<>();
         for (ToolDefinition tool : catalogue.all()) {
             if (tool.requiresLastfm() && Boolean.FALSE.equals(tool.tool().annotations().readOnlyHint())) {
+                // a write tool is of no other kind: it needs a signed-in user, not a username
                 needSignIn.add(tool.name());
-            }
-            if (!tool.requiresLastfm()) {
+            } else if (!tool.requiresLastfm()) {
                 server.add(tool.name());
             } else if (needsUser(tool.family(), tool.inputSchema())) {
                 personal.add(tool.name());
