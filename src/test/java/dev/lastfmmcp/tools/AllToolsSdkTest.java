@@ -114,6 +114,7 @@ class AllToolsSdkTest extends ToolTestSupport {
         // write tools: the client is signed in as WRITER
         args.put("love_track", Map.of("artist", "Cher", "track", "Believe"));
         args.put("unlove_track", Map.of("artist", "Cher", "track", "Believe"));
+        args.put("update_now_playing", Map.of("artist", "The Who", "track", "Underture", "album", "Tommy"));
         return args;
     }
 
@@ -123,7 +124,8 @@ class AllToolsSdkTest extends ToolTestSupport {
     /** Signed form POSTs of the write methods, for the signed-in WRITER only. */
     private static final Map<String, String> WRITES = Map.of(
             "track.love", "track.love__ok.json",
-            "track.unlove", "{}");
+            "track.unlove", "{}",
+            "track.updateNowPlaying", "track.updateNowPlaying__the-who_underture.json");
 
     private void stubEverything() {
         WRITES.forEach((method, body) -> LASTFM.stubFor(dev.lastfmmcp.support.SignedForms.write(method, WRITER_SK)

@@ -160,4 +160,42 @@ class WriteToolsTest extends ToolTestSupport {
         return LASTFM.countRequestsMatching(getRequestedFor(urlPathEqualTo("/2.0/"))
                 .withQueryParam("method", equalTo(method)).build()).getCount();
     }
+
+    // ---------------------------------------------------------------- update_now_playing
+
+    @Test
+    void updateNowPlayingSendsTheOptionalFactsSignedAndShowsWhatLastfmShows() {
+        LASTFM.stubFor(SignedForms.write("track.updateNowPlaying", SK)
+                .willReturn(SignedForms.json(200, "track.updateNowPlaying__the-who_underture.json")));
+        JsonNode result = asAlice("update_now_playing", "{\"artist\":\"The Who\",\"track\":\"Underture\","
+                + "\"album\":\"Tommy\",\"duration\":609,\"trackNumber\":9}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("Now playing: Underture by The Who", "Tommy", "get_recent_tracks(");
+        assertThat(result.at("/structuredContent/nowPlaying").asBoolean()).isTrue();
+        assertThat(result.at("/structuredContent/album").asText()).isEqualTo("Tommy");
+        assertThat(posted("track.updateNowPlaying").get(0)).containsEntry("duration", "609")
+                .containsEntry("trackNumber", "9").containsEntry("album", "Tommy").doesNotContainKey("albumArtist");
+    }
+
+    @Test
+    void updateNowPlayingReportsLastfmsIgnoredCode() {
+        LASTFM.stubFor(SignedForms.write("track.updateNowPlaying", SK).willReturn(SignedForms.json(200,
+                "{\"nowplaying\":{\"track\":{\"#text\":\"Again\",\"corrected\":\"0\"},\"artist\":{\"#text\":"
+                + "\"Various\",\"corrected\":\"0\"},\"ignoredMessage\":{\"#text\":\"Artist name failed filter: "
+                + "Various\",\"code\":\"1\"}}}")));
+        JsonNode result = asAlice("update_now_playing", "{\"artist\":\"Various\",\"track\":\"Again\"}");
+        assertThat(result.path("isError").asBoolean()).isFalse();
+        assertThat(text(result)).contains("Ignored by Last.fm", "Artist name failed filter: Various (code 1)");
+        assertThat(result.at("/structuredContent/nowPlaying").asBoolean()).isFalse();
+        assertThat(result.at("/structuredContent/ignored/code").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void updateNowPlayingNeedsASignInAndValidArguments() {
+        assertThat(text(error("update_now_playing", "{\"artist\":\"The Who\",\"track\":\"Underture\"}")))
+                .contains("/login");
+        assertThat(text(call(alice, aliceSession, "update_now_playing",
+                "{\"artist\":\"The Who\",\"track\":\"Underture\",\"duration\":0}"))).contains("duration");
+        assertThat(LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/")))).isEmpty();
+    }
 }

@@ -74,7 +74,8 @@ class ToolCatalogueTest {
     /** The write tools and the hints issue 15 fixes for them: {readOnly, destructive, idempotent}. */
     static final java.util.Map<String, boolean[]> WRITE_TOOLS = java.util.Map.of(
             "love_track", new boolean[] {false, false, true},
-            "unlove_track", new boolean[] {false, true, true});
+            "unlove_track", new boolean[] {false, true, true},
+            "update_now_playing", new boolean[] {false, false, true});
 
     @Test
     void everyToolIsAnnotatedAsAReadOnlyToolOfItsTitle() {
@@ -138,7 +139,8 @@ class ToolCatalogueTest {
      */
     @Test
     void everyBoundedArgumentHasADefaultOrIsRequired() {
-        Set<String> optionalBounds = Set.of("from", "to");
+        // time bounds, and facts about a played track that are unknown when left out (update_now_playing)
+        Set<String> optionalBounds = Set.of("from", "to", "duration", "trackNumber");
         List<String> undefaulted = new java.util.ArrayList<>();
         int bounded = 0;
         int optional = 0;

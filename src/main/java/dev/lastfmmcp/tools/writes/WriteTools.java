@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
+import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.NowPlaying;
 import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.ToolOutput;
@@ -96,5 +98,55 @@ public class WriteTools {
             out.next().call("love_track", "artist", artist, "track", track);
         }
         return out.build();
+    }
+
+    // ---------------------------------------------------------------- update_now_playing
+
+    public LastfmRequest nowPlayingRequest(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        String sk = sessionKey(caller, "update what you are playing");
+        Args args = Args.of(arguments);
+        return LastfmRequest.of("track.updateNowPlaying", "artist", args.text("artist"), "track", args.text("track"),
+                "album", args.text("album"), "albumArtist", args.text("albumArtist"),
+                "duration", text(args.longValue("duration")), "trackNumber", text(args.longValue("trackNumber")))
+                .withSessionKey(sk);
+    }
+
+    static String text(Long value) {
+        return value == null ? null : value.toString();
+    }
+
+    public McpSchema.CallToolResult nowPlaying(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller, @Variable("written") LastfmResult result) {
+        Args args = Args.of(arguments);
+        NowPlaying answer = result.as(NowPlaying.class);
+        String artist = answer.artist() != null ? answer.artist() : args.text("artist");
+        String track = answer.track() != null ? answer.track() : args.text("track");
+        String album = answer.album() != null ? answer.album() : args.text("album");
+        boolean shown = answer.ignoredCode() == 0;
+        ToolOutput out = ToolOutput.create().put("username", caller.lastfmUser()).put("artist", artist)
+                .put("track", track).put("album", album).put("nowPlaying", shown);
+        if (shown) {
+            out.heading("Now playing: " + escape(track) + " by " + escape(artist));
+            out.line(escape(caller.lastfmUser()) + "'s Last.fm profile shows **" + escape(track) + "** by "
+                     + escape(artist) + (album == null ? "" : " (" + escape(album) + ")")
+                     + " as now playing. It is not scrobbled: scrobble it once it was played.");
+        } else {
+            out.put("ignored", ignored(answer.ignoredCode(), answer.ignoredMessage()));
+            out.heading("Ignored by Last.fm: " + escape(track) + " by " + escape(artist));
+            out.line("Last.fm did not take it as now playing: " + Scrobbles.ignoredReason(answer.ignoredCode(),
+                    answer.ignoredMessage()) + ".");
+        }
+        out.next().call("get_recent_tracks", "limit", 5);
+        return out.build();
+    }
+
+    static Map<String, Object> ignored(int code, String message) {
+        Map<String, Object> ignored = new java.util.LinkedHashMap<>();
+        ignored.put("code", code);
+        if (message != null) {
+            ignored.put("message", message);
+        }
+        return ignored;
     }
 }
