@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -350,5 +352,42 @@ class OAuthFlowTest extends ToolTestSupport {
                 .isEqualTo("access_denied");
         assertThat(browse(base() + "/lastfm-callback?txn=" + "a".repeat(43) + "&token=good4").statusCode())
                 .isEqualTo(400);
+    }
+
+    /** The MCP Java SDK client with the bearer token reads the user's private history through signed calls. */
+    @Test
+    void theSdkClientWithABearerTokenIsTheSignedInUser() throws Exception {
+        String clientId = register();
+        String code = query(signIn(clientId, "good5").headers().firstValue("Location").orElseThrow()).get("code");
+        String access = tokenRequest("grant_type=authorization_code&code=" + enc(code) + "&redirect_uri="
+                + enc(REDIRECT) + "&code_verifier=" + VERIFIER + "&client_id=" + enc(clientId), 200)
+                .get("access_token").asText();
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .withQueryParam("user", equalTo(USER)).withQueryParam("sk", absent()).atPriority(2)
+                .willReturn(json(403, Fixtures.lastfm("user.getRecentTracks__private-history-error17.json"))));
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .withQueryParam("user", equalTo(USER)).withQueryParam("sk", equalTo(SignInFlowTest.SESSION_KEY))
+                .withQueryParam("api_sig", matching("[0-9a-f]{32}")).atPriority(1)
+                .willReturn(json(200, Fixtures.lastfm("user.getRecentTracks__frikandel_-limit1.json"))));
+        try (io.modelcontextprotocol.client.McpSyncClient client = io.modelcontextprotocol.client.McpClient.sync(
+                io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(base())
+                        .endpoint("/mcp").httpRequestCustomizer((builder, method, uri, body, ctx) ->
+                                builder.header("Authorization", "Bearer " + access)).build())
+                .requestTimeout(java.time.Duration.ofSeconds(20)).build()) {
+            client.initialize();
+            io.modelcontextprotocol.spec.McpSchema.CallToolResult status = client.callTool(
+                    new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("lastfm_auth_status", Map.of()));
+            assertThat(text(status)).contains("Signed in as **" + USER + "**")
+                    .contains("through OAuth client 'Inspector'");
+            io.modelcontextprotocol.spec.McpSchema.CallToolResult recent = client.callTool(
+                    new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("get_recent_tracks",
+                            Map.of("limit", 1)));
+            assertThat(recent.isError()).as(text(recent)).isNotEqualTo(Boolean.TRUE);
+        }
+    }
+
+    private static String text(io.modelcontextprotocol.spec.McpSchema.CallToolResult result) {
+        return result.content().stream().filter(io.modelcontextprotocol.spec.McpSchema.TextContent.class::isInstance)
+                .map(c -> ((io.modelcontextprotocol.spec.McpSchema.TextContent) c).text()).reduce("", String::concat);
     }
 }
