@@ -28,10 +28,14 @@ public class EdgeReplies {
 
     /** A new request record for an exchange handled outside the routes. */
     public McpRequest begin(HttpServerRequest http) {
-        McpRequest request = new McpRequest(McpHttp.correlationId(http.getHeader(McpHttp.CORRELATION_HEADER)),
-                System.nanoTime(), clock.instant(), http.method().name(), http.path());
-        request.setClientAddress(McpHttp.clientAddress(http.remoteAddress()));
-        return request;
+        return begin(http, McpRequest.STREAMABLE_HTTP);
+    }
+
+    /** A new request record of that transport for an exchange handled outside the routes. */
+    public McpRequest begin(HttpServerRequest http, String transport) {
+        return new McpRequest(McpHttp.correlationId(http.getHeader(McpHttp.CORRELATION_HEADER)), System.nanoTime(),
+                clock.instant(), http.method().name(), http.path(), transport,
+                McpHttp.clientAddress(http.remoteAddress()));
     }
 
     /** Writes the rejection (unless a response is already under way) and records it. */

@@ -62,8 +62,7 @@ public class Lifecycle {
                     request.getClientAddress(), request.getCaller().credentialHash());
             request.reply().putHeader(SESSION_HEADER, session.id());
         }
-        request.setSession(session);
-        request.setProtocolVersion(version);
+        request.bind(session, version);
         return new McpSchema.InitializeResult(version, Capabilities.server(version), identity.implementation(),
                 instructions);
     }

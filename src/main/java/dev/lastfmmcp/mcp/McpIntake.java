@@ -44,16 +44,14 @@ public class McpIntake {
         String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         long arrival = System.nanoTime();
-        McpRequest request = new McpRequest(correlationId, arrival, clock.instant(), method,
-                path == null || path.isEmpty() ? "/" : path);
-        exchange.setVariable(RequestDeadline.VARIABLE, arrival + requestTimeout.toNanos());
+        String requestPath = path == null || path.isEmpty() ? "/" : path;
         HttpMessage http = exchange.getIn(HttpMessage.class);
+        McpRequest request = new McpRequest(correlationId, arrival, clock.instant(), method, requestPath,
+                McpHttp.LEGACY_MESSAGES_PATH.equals(requestPath) ? McpRequest.LEGACY_SSE : McpRequest.STREAMABLE_HTTP,
+                http == null ? null : McpHttp.clientAddress(http.getRequest().remoteAddress()));
+        exchange.setVariable(RequestDeadline.VARIABLE, arrival + requestTimeout.toNanos());
         if (http != null) {
             request.reply().setHttpResponse(http.getResponse());
-            request.setClientAddress(McpHttp.clientAddress(http.getRequest().remoteAddress()));
-        }
-        if (McpHttp.LEGACY_MESSAGES_PATH.equals(request.getPath())) {
-            request.setTransport("legacy-sse");
         }
         exchange.setVariable("mcp", request);
     }

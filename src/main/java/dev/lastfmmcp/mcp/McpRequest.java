@@ -16,21 +16,34 @@ import dev.lastfmmcp.upstream.UpstreamCaller;
  * negotiated version, {@link Caller}), set once when the session is bound, and two parts of its own: the
  * {@link HttpReply} the routes build and the {@link AuditTrail} the audit record is made from. JSON-RPC parts travel
  * here, never in headers, so they cannot leak into outbound HTTP calls.
+ *
+ * <p>What the HTTP request says (correlation id, arrival, method, path, transport, client address) is final, given
+ * at intake. The messages are set once, when the body is read: the context exists before that, so that a request
+ * refused earlier (origin, host, content type, accept, an unreadable body) still has its correlation id, reply and
+ * audit record. Session, protocol version and caller change only through {@link #bind} (and the sign-in's
+ * {@link #setCaller}); the progress sink when the reply becomes an event stream.
  */
 public class McpRequest implements UpstreamCaller {
 
     public static final String ANONYMOUS = "anonymous";
+
+    /** The transport of {@code POST /mcp} and {@code POST /}. */
+    public static final String STREAMABLE_HTTP = "streamable-http";
+
+    /** The transport of {@code GET /sse} and {@code POST /messages} (2024-11-05). */
+    public static final String LEGACY_SSE = "legacy-sse";
 
     private final String correlationId;
     private final long startNanos;
     private final Instant receivedAt;
     private final String httpMethod;
     private final String path;
-    private String transport = "streamable-http";
-    private String clientAddress;
+    private final String transport;
+    private final String clientAddress;
 
     private List<JsonNode> messages = List.of();
     private boolean batch;
+    private boolean messagesRead;
     private Session session;
     private String protocolVersion;
     private Caller caller = Caller.ANONYMOUS;
@@ -39,12 +52,24 @@ public class McpRequest implements UpstreamCaller {
     private final HttpReply reply = new HttpReply();
     private final AuditTrail audit;
 
+    /** A Streamable HTTP request from an address not known. */
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path) {
+        this(correlationId, startNanos, receivedAt, httpMethod, path, STREAMABLE_HTTP, null);
+    }
+
+    /**
+     * @param transport     {@link #STREAMABLE_HTTP} or {@link #LEGACY_SSE}
+     * @param clientAddress the client's IP address as the socket saw it; null when unknown
+     */
+    public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path,
+            String transport, String clientAddress) {
         this.correlationId = correlationId;
         this.startNanos = startNanos;
         this.receivedAt = receivedAt;
         this.httpMethod = httpMethod;
         this.path = path;
+        this.transport = transport;
+        this.clientAddress = clientAddress;
         this.audit = new AuditTrail(startNanos);
     }
 
@@ -73,30 +98,27 @@ public class McpRequest implements UpstreamCaller {
         return clientAddress;
     }
 
-    public void setClientAddress(String clientAddress) {
-        this.clientAddress = clientAddress;
-    }
-
     public String getTransport() {
         return transport;
     }
 
-    public void setTransport(String transport) {
-        this.transport = transport;
-    }
-
     /** A POST of the legacy HTTP+SSE transport (2024-11-05): replies travel on the session's SSE stream. */
     public boolean isLegacy() {
-        return "legacy-sse".equals(transport);
+        return LEGACY_SSE.equals(transport);
     }
 
     public List<JsonNode> getMessages() {
         return messages;
     }
 
+    /** The messages of the body, set once when it is read. */
     public void setMessages(List<JsonNode> messages, boolean batch) {
+        if (messagesRead) {
+            throw new IllegalStateException("the messages of request " + correlationId + " are read already");
+        }
         this.messages = List.copyOf(messages);
         this.batch = batch;
+        this.messagesRead = true;
     }
 
     public boolean isBatch() {
@@ -129,10 +151,6 @@ public class McpRequest implements UpstreamCaller {
 
     public String getProtocolVersion() {
         return protocolVersion;
-    }
-
-    public void setProtocolVersion(String protocolVersion) {
-        this.protocolVersion = protocolVersion;
     }
 
     /** Who makes the request. */

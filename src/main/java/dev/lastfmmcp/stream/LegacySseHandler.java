@@ -40,8 +40,7 @@ public class LegacySseHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext routing) {
         HttpServerRequest http = routing.request();
         HttpServerResponse response = routing.response();
-        McpRequest request = replies.begin(http);
-        request.setTransport("legacy-sse");
+        McpRequest request = replies.begin(http, McpRequest.LEGACY_SSE);
         request.audit().setLabel("stream");
         try {
             guard.checkOrigin(http.getHeader("Origin"));
@@ -49,8 +48,7 @@ public class LegacySseHandler implements Handler<RoutingContext> {
             sessions.checkRoom(request.getClientAddress());
             Session session = sessions.create(ProtocolVersions.V2024_11_05, null, null, Map.of(),
                     request.getClientAddress());
-            request.setSession(session);
-            request.setProtocolVersion(ProtocolVersions.V2024_11_05);
+            request.bind(session, ProtocolVersions.V2024_11_05);
             SseConnection connection = SseConnection.open(response, McpHttp.CORRELATION_HEADER,
                     request.getCorrelationId());
             connection.write("event: endpoint\ndata: " + MESSAGES_PATH + "?sessionId=" + session.id() + "\n\n");

@@ -42,8 +42,7 @@ class AuditRecordsTest {
                                      + "\"note\":\"" + "a".repeat(50) + "\"},\"_meta\":{\"progressToken\":\"p1\"}}}");
         request.audit().getCalls().get(0).setName("get_recent_tracks");
         request.audit().getCalls().get(0).setOutcome("isError");
-        request.setSession(new Session("sid-1", "2025-11-25", "c", "1", null, Instant.EPOCH, null, null));
-        request.setProtocolVersion("2025-11-25");
+        request.bind(new Session("sid-1", "2025-11-25", "c", "1", null, Instant.EPOCH, null, null), "2025-11-25");
         request.reply().setStatus(200);
         request.audit().finish(5_000_000);
 
