@@ -94,7 +94,7 @@ public class RateLimits {
             }
         }
         if (notice != null) {
-            exchange.setVariable(NOTICE_VARIABLE, notice);
+            exchange.setVariable("rateNotice", notice);
         }
     }
 
