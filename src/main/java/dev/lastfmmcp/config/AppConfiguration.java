@@ -55,8 +55,12 @@ import dev.lastfmmcp.mcp.Lifecycle;
 import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.SessionBinding;
+import dev.lastfmmcp.oauth.AuthorizationServer;
 import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.ClientRegistry;
+import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
@@ -84,6 +88,7 @@ import dev.lastfmmcp.tools.search.SearchTools;
 import dev.lastfmmcp.tools.tags.TagTools;
 import dev.lastfmmcp.tools.tracks.TrackTools;
 import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.writes.WriteTools;
 import dev.lastfmmcp.tools.insights.CompareUsersTool;
 import dev.lastfmmcp.tools.insights.FanOut;
 import dev.lastfmmcp.tools.insights.InsightSettings;
@@ -101,12 +106,20 @@ import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
 import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.web.OAuthEndpoints;
 import dev.lastfmmcp.web.SignInFlow;
 import dev.lastfmmcp.web.SignInPages;
 import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHttpPlugin;
+import dev.lastfmmcp.observe.AuditEndpoints;
+import dev.lastfmmcp.observe.AuditQuery;
+import dev.lastfmmcp.observe.McpMeters;
+import dev.lastfmmcp.observe.ServiceGauges;
+import dev.lastfmmcp.lastfm.LastfmMeters;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -178,6 +191,7 @@ public class AppConfiguration implements CamelConfiguration {
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
+            InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
@@ -205,9 +219,10 @@ public class AppConfiguration implements CamelConfiguration {
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
         SignIns signIns = new SignIns(() -> cacheManager.get().<String, String> getCache(InfinispanStores.SIGN_INS),
                 secretBox, mapper, clock, settings.duration("mcp.signin.ttl"));
-        SignInFlow signInFlow = new SignInFlow(new SignInFlow.Settings(settings.string("lastfm.api-key"),
+        SignInFlow.Settings signInSettings = new SignInFlow.Settings(settings.string("lastfm.api-key"),
                 settings.optional("lastfm.shared-secret").isPresent(), settings.string("mcp.signin.auth-url"),
-                settings.duration("mcp.signin.state-max-age")), publicUrl::base, signIns,
+                settings.duration("mcp.signin.state-max-age"));
+        SignInFlow signInFlow = new SignInFlow(signInSettings, publicUrl::base, signIns,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
@@ -221,9 +236,26 @@ public class AppConfiguration implements CamelConfiguration {
         signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
+        ClientRegistry oauthClients = new ClientRegistry(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
+                new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
+                        settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
+        AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, oauthMetadata,
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING),
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
+                clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
+                        settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
+                        settings.duration("mcp.oauth.refresh-ttl")));
+        registry.bind("oauthEndpoints", new OAuthEndpoints(oauthClients, new RegistrationLimiter(
+                settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
+                oauthServer, signIns, signInSettings, publicUrl::base,
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                new SignInPages(identity.title()), mapper));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
                 new SessionBinding.Access(settings.bool("mcp.auth.required"),
-                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));
+                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl),
+                        token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
+                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -272,8 +304,9 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.request-timeout")));
         registry.bind("sessionBinding", sessionBinding);
         registry.bind("mcpReplies", new McpReplies(codec, streams));
-        registry.bind("toolSlots", new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
-                settings.integer("mcp.tools.max-per-session")));
+        ToolSlots toolSlots = new ToolSlots(settings.integer("mcp.tools.max-concurrent"),
+                settings.integer("mcp.tools.max-per-session"));
+        registry.bind("toolSlots", toolSlots);
         InFlightRequests inFlight = new InFlightRequests();
         registry.bind("inFlightRequests", inFlight);
         registry.bind("mcpMessages", new McpMessages(codec, inFlight));
@@ -317,6 +350,9 @@ public class AppConfiguration implements CamelConfiguration {
                         settings.duration("lastfm.retry.max-retry-after"), timeout),
                 singleFlight, new LastfmCalls.Pacing(lastfmPacer, attemptBudget));
         registry.bind("lastfmCalls", lastfmCalls);
+        LastfmMeters lastfmMeters = new LastfmMeters(meters);
+        lastfmMeters.watch(lastfmPacer);
+        lastfmCalls.setMeters(lastfmMeters);
         McpLog mcpLog = new McpLog(streams, sessions, codec);
         lastfmCalls.setLog(mcpLog);
         LastfmKeyStatus lastfmKey = new LastfmKeyStatus(clock);
@@ -341,6 +377,7 @@ public class AppConfiguration implements CamelConfiguration {
                 .build();
         registry.bind("musicbrainz-enrichment", musicbrainzCache);
         CacheStatistics.register("musicbrainz-enrichment", musicbrainzCache);
+        CaffeineCacheMetrics.monitor(meters, musicbrainzCache, "musicbrainz-enrichment");
         registry.bind("musicbrainzCache", new EnrichmentCache(musicbrainzCache));
         Pacer musicbrainzPacer = Pacer.oneEvery(
                 Duration.ofMillis(settings.longValue("musicbrainz.throttle.interval-ms")),
@@ -392,6 +429,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
@@ -421,6 +459,17 @@ public class AppConfiguration implements CamelConfiguration {
                 signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
                 () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
 
+        // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---
+        registry.bind("mcpMeters", new McpMeters(meters,
+                tools.all().stream().map(tool -> tool.name()).collect(java.util.stream.Collectors.toSet()),
+                resources::templateOf));
+        ServiceGauges.breaker(meters, "lastfm", () -> breakerState(context, "lastfm-breaker"));
+        ServiceGauges.breaker(meters, "musicbrainz", () -> breakerState(context, "musicbrainz-breaker"));
+        ServiceGauges.gauge(meters, "mcp.sessions.open", "Live MCP sessions", quota::size);
+        ServiceGauges.gauge(meters, "mcp.streams.open", "Open event streams (GET /mcp, GET /sse)",
+                streams::openStreams);
+        ServiceGauges.gauge(meters, "mcp.tool.runs.active", "Tool runs holding a slot now", toolSlots::running);
+
         // --- management server (/observe/*): health probes, metrics, info ---
         Map<String, Supplier<Health.Check>> ready = new LinkedHashMap<>();
         ready.put("camel", () -> Probes.ready(context.getStatus()));
@@ -444,11 +493,14 @@ public class AppConfiguration implements CamelConfiguration {
         Health live = new Health(Map.of("camel", () -> Probes.context(context.getStatus())), identity.version(),
                 mapper);
         Health readiness = new Health(ready, identity.version(), mapper);
+        ServiceGauges.gauge(meters, "lastfm.mcp.ready", "1 while /observe/health/ready answers 200, else 0",
+                () -> readiness.check().httpStatus() == 200 ? 1 : 0);
         String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
                 ProtocolVersions.SUPPORTED, context.getVersion());
+        AuditQuery auditQuery = new AuditQuery(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.AUDIT), mapper);
         if (settings.bool("mcp.management.enabled")) {
-            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
-                    settings.integer("mcp.management.port"), List.of(
+            List<ManagementServer.Endpoint> endpoints = new ArrayList<>(List.of(
                             new ManagementServer.Endpoint("/observe/health", () -> report(all)),
                             new ManagementServer.Endpoint("/observe/health/live", () -> report(live)),
                             new ManagementServer.Endpoint("/observe/health/ready", () -> report(readiness)),
@@ -456,6 +508,18 @@ public class AppConfiguration implements CamelConfiguration {
                                     "text/plain; version=0.0.4; charset=utf-8", meters.scrape())),
                             new ManagementServer.Endpoint("/observe/info",
                                     () -> ManagementServer.Reply.json(200, info))));
+            endpoints.addAll(AuditEndpoints.of(settings.string("mcp.admin-token"), auditQuery));
+            ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
+                    settings.integer("mcp.management.port"), endpoints);
+            if (settings.bool("mcp.jolokia.enabled")) {
+                // Jolokia 2 agent as a Vert.x handler; its policy is classpath:/jolokia-access.xml
+                DefaultJolokiaPlatformHttpPlugin jolokia = new DefaultJolokiaPlatformHttpPlugin();
+                jolokia.setCamelContext(context);
+                context.addService(jolokia, true, true);
+                management.addRaw(new ManagementServer.RawRoute("/observe/jolokia/*",
+                        ctx -> ((io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>) jolokia.getHandler())
+                                .handle(ctx)));
+            }
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }

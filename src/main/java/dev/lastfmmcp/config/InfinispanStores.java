@@ -24,6 +24,12 @@ public final class InfinispanStores {
     public static final String SIGN_INS = "mcp-signins";
     /** Last.fm tokens already exchanged for a session (hashes), so a token is used once. */
     public static final String USED_TOKENS = "mcp-signin-tokens";
+    /** OAuth clients registered through RFC 7591 (JSON strings keyed by client id), persisted like the sign-ins. */
+    public static final String OAUTH_CLIENTS = "mcp-oauth-clients";
+    /** OAuth token families, access and refresh tokens (hashed), persisted like the sign-ins. */
+    public static final String OAUTH_TOKENS = "mcp-oauth-tokens";
+    /** OAuth authorization transactions, codes and used-code markers: in memory, short-lived. */
+    public static final String OAUTH_PENDING = "mcp-oauth-pending";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -127,5 +133,37 @@ public final class InfinispanStores {
                 .build());
         manager.getCache(SIGN_INS);
         manager.getCache(USED_TOKENS);
+    }
+
+    /**
+     * Defines {@value #OAUTH_CLIENTS}: at most {@code inMemory} entries in memory, written through to a soft-index
+     * file store in {@code dataDir/oauth-clients}, so a client's registration survives a restart (clients keep
+     * their client id). Every entry has a lifespan (unused registrations expire sooner).
+     */
+    public static void defineOAuth(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
+        manager.defineConfiguration(OAUTH_CLIENTS, persisted(dataDir.toAbsolutePath().resolve("oauth-clients"),
+                inMemory));
+        manager.defineConfiguration(OAUTH_TOKENS, persisted(dataDir.toAbsolutePath().resolve("oauth-tokens"),
+                inMemory * 4));
+        manager.defineConfiguration(OAUTH_PENDING, new ConfigurationBuilder()
+                .expiration().wakeUpInterval(1, TimeUnit.MINUTES)
+                .memory().maxCount(100_000)
+                .build());
+        manager.getCache(OAUTH_CLIENTS);
+        manager.getCache(OAUTH_TOKENS);
+        manager.getCache(OAUTH_PENDING);
+    }
+
+    private static org.infinispan.configuration.cache.Configuration persisted(Path store, long inMemory) {
+        ConfigurationBuilder builder = new ConfigurationBuilder();
+        builder.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
+        builder.memory().maxCount(inMemory);
+        builder.persistence().passivation(false).addSoftIndexFileStore()
+                .dataLocation(store.resolve("data").toString())
+                .indexLocation(store.resolve("index").toString())
+                .preload(false)
+                .shared(false);
+        builder.statistics().enable();
+        return builder.build();
     }
 }

@@ -2,6 +2,7 @@ package dev.lastfmmcp.lastfm;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
@@ -29,6 +30,7 @@ public class Attempts {
     private final long deadlineNanos;
     private final Pacer pacer;
     private final long budgetNanos;
+    private final boolean repeatable;
 
     private int retries;
     private long delayMillis;
@@ -36,6 +38,16 @@ public class Attempts {
 
     public Attempts(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                     long deadlineNanos, Pacer pacer, Duration attemptBudget) {
+        this(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadlineNanos, pacer, attemptBudget, true);
+    }
+
+    /**
+     * @param repeatable whether sending the request twice does no harm (reads, love, now playing); a scrobble is
+     *                   retried only after failures that show Last.fm did not take it ({@link #notTaken})
+     */
+    public Attempts(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+                    long deadlineNanos, Pacer pacer, Duration attemptBudget, boolean repeatable) {
+        this.repeatable = repeatable;
         this.maxRetries = maxRetries;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
@@ -75,7 +87,7 @@ public class Attempts {
      */
     public void failed(Exception failure) throws Exception {
         Throwable cause = transientCause(failure);
-        if (cause == null || retries >= maxRetries) {
+        if (cause == null || retries >= maxRetries || !repeatable && !notTaken(cause)) {
             again = false;
             throw failure;
         }
@@ -95,6 +107,18 @@ public class Attempts {
         }
         retries++;
         again = true;
+    }
+
+    /**
+     * Whether a failure shows that Last.fm did not take the request: errors 11 (offline), 16 (temporary error) and 29
+     * (rate limit), an HTTP 429 or 5xx without a Last.fm error body, or no connection at all. A timeout, error 8
+     * ("operation failed"), or an unreadable 2xx body may follow a recorded write.
+     */
+    static boolean notTaken(Throwable cause) {
+        if (cause instanceof TransientLastfmException t) {
+            return t.code() == 0 ? t.status() == 429 || t.status() >= 500 : Set.of(11, 16, 29).contains(t.code());
+        }
+        return cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException;
     }
 
     /** initialDelay × 2^n, capped, with ±25 % jitter. */

@@ -45,6 +45,7 @@ public class LastfmCalls {
     private final Duration timeout;
     private final SingleFlight singleFlight;
     private final Pacing pacing;
+    private final UserWrites writes = new UserWrites();
     private UpstreamLog log;
     private volatile LastfmKeyStatus keyStatus;
 
@@ -82,6 +83,8 @@ public class LastfmCalls {
                 new Pacing(new Pacer(5, Duration.ofSeconds(1), 1000, retry.timeout()), Duration.ZERO));
     }
 
+    private LastfmMeters meters = LastfmMeters.none();
+
     public LastfmCalls(String apiKey, String sharedSecret, LastfmErrors errors, LastfmCaches caches, Clock clock,
                        RetrySettings retry, SingleFlight singleFlight, Pacing pacing) {
         this.apiKey = apiKey == null ? "" : apiKey.trim();
@@ -96,6 +99,11 @@ public class LastfmCalls {
         this.timeout = retry.timeout();
         this.singleFlight = singleFlight;
         this.pacing = pacing;
+    }
+
+    /** Where the client's meters go (cache lookups, HTTP attempts, retries); none until set. */
+    public void setMeters(LastfmMeters meters) {
+        this.meters = meters;
     }
 
     /** Where retries and stale answers are reported to clients (set once streams exist). */
@@ -141,7 +149,8 @@ public class LastfmCalls {
         }
         sent.put("format", "json");
         DataClass dataClass = DataClass.of(request);
-        return new LastfmCall(request, dataClass, cacheKey(request), LastfmQuery.encode(sent));
+        return new LastfmCall(request, dataClass, cacheKey(request) + writes.suffix(request),
+                LastfmQuery.encode(sent));
     }
 
     /**
@@ -192,11 +201,17 @@ public class LastfmCalls {
     }
 
     /** A cache hit (variable {@code cached}): the answer, or the remembered "not found" rethrown. */
-    public LastfmResult fromCache(@Variable("cached") CachedValue cached) {
+    public LastfmResult fromCache(@Variable("cached") CachedValue cached, @Variable("lastfmCall") LastfmCall call) {
+        meters.cacheHit(call.dataClass());
         if (cached.isNotFound()) {
             throw cached.notFound();
         }
         return LastfmResult.fresh(cached.data());
+    }
+
+    /** A cache lookup found nothing: the answer is fetched (or awaited from the fetch already under way). */
+    public void cacheMiss(@Variable("lastfmCall") LastfmCall call) {
+        meters.cacheMiss(call.dataClass());
     }
 
     /** Reads one HTTP answer: success or permanent error as a value; transient failures are thrown. */
@@ -204,6 +219,7 @@ public class LastfmCalls {
             @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Body String body,
             @Header("Retry-After") String retryAfter) {
         LastfmOutcome outcome = errors.classify(call.request(), status == null ? 0 : status, body, retryAfter);
+        meters.request(call.method(), outcome.isSuccess() ? "ok" : outcome.isNotFound() ? "not_found" : "error");
         LastfmKeyStatus key = keyStatus;
         if (key != null) {
             key.observe(outcome);
@@ -227,6 +243,12 @@ public class LastfmCalls {
             failure = exchange.getException();
         }
         Throwable cause = Attempts.transientCause(failure);
+        LastfmCall call = exchange.getVariable("lastfmCall", LastfmCall.class);
+        if (call != null && !call.request().repeatable() && !Attempts.notTaken(cause)) {
+            return new UpstreamFailure(LastfmErrorKind.UNCONFIRMED, null, cause instanceof TransientLastfmException t
+                    ? (t.code() != 0 ? "Last.fm error " + t.code() : "HTTP " + t.status())
+                    : "no answer in time", true);
+        }
         if (cause instanceof TransientLastfmException t) {
             if (t.rateLimited()) {
                 return new UpstreamFailure(LastfmErrorKind.RATE_LIMITED, t.retryAfterSeconds(), "rate limited");
@@ -259,7 +281,8 @@ public class LastfmCalls {
      * the shared budget has no slot within the wait bounds, the caller hears at once that Last.fm is busy (before the
      * circuit breaker, so it never counts as an outage).
      */
-    public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline) {
+    public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline,
+            @Variable("lastfmCall") LastfmCall call) {
         long now = System.nanoTime();
         long deadline = now + timeout.toNanos();
         if (requestDeadline != null) {
@@ -270,7 +293,7 @@ public class LastfmCalls {
             deadline = Math.min(deadline, requestDeadline);
         }
         Attempts attempts = new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, pacing.pacer(),
-                pacing.attemptBudget());
+                pacing.attemptBudget(), call == null || call.request().repeatable());
         try {
             attempts.firstSlot();
         } catch (UpstreamBusyException e) {
@@ -292,8 +315,13 @@ public class LastfmCalls {
     }
 
     /** The loop's failure step: schedules a retry (and tells the client), or rethrows. */
-    public void attemptFailed(Attempts attempt, Exception failure, UpstreamCaller request) throws Exception {
+    public void attemptFailed(Attempts attempt, Exception failure, UpstreamCaller request, LastfmCall call)
+            throws Exception {
+        if (!(failure instanceof CancelledException)) {
+            meters.request(call.method(), Attempts.transientCause(failure) != null ? "transient" : "failed");
+        }
         attempt.failed(failure);
+        meters.retry(call.method());
         if (log != null) {
             log.warning(request, "lastfm", "Last.fm did not answer properly ("
                     + describe(failure) + "); retry " + attempt.getRetries() + " in " + attempt.getDelayMillis()
@@ -307,6 +335,16 @@ public class LastfmCalls {
             return t.code() != 0 ? "error " + t.code() : "HTTP " + t.status();
         }
         return cause == null ? failure.getClass().getSimpleName() : cause.getClass().getSimpleName();
+    }
+
+    /**
+     * After a successful write as the signed-in user: every cached answer about that user (recent, loved and top
+     * tracks, track and album info with their username) is left behind, so the next read asks Last.fm.
+     */
+    public void written(@Variable("lastfmCall") LastfmCall call, @Variable("caller") LastfmAccount account) {
+        if (account != null && account.lastfmUser() != null && call.isWrite()) {
+            writes.wrote(account.lastfmUser());
+        }
     }
 
     /** A fresh answer. */
@@ -337,6 +375,7 @@ public class LastfmCalls {
             @Variable("lastfmCall") LastfmCall call, @Variable("mcp") UpstreamCaller request) {
         UpstreamFailure failure = fetch.failure();
         if (cached != null && cached.data() != null) {
+            meters.servedStale(call.dataClass());
             LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
                     clock.instant()));
             if (log != null) {

@@ -16,6 +16,11 @@ public enum LastfmErrorKind {
     RATE_LIMITED,
     /** 5xx, errors 8/11/16, timeouts, connection failures, an open circuit breaker. */
     UNAVAILABLE,
+    /**
+     * A write that must not be repeated (track.scrobble) was sent and its answer was lost: Last.fm may or may not
+     * have recorded it.
+     */
+    UNCONFIRMED,
     /** The server has no API key (or no shared secret for a signed call). */
     NOT_CONFIGURED,
     /** Anything else Last.fm refused (bad parameters and the like). */

@@ -135,6 +135,11 @@ public class LastfmErrors {
 
     /** What the caller hears when the breaker fell back and no stale copy exists. */
     public static LastfmException unavailable(UpstreamFailure failure) {
+        if (failure.answerLost()) {
+            return new LastfmException(LastfmErrorKind.UNCONFIRMED, 0, "Last.fm's answer to this write was lost ("
+                    + failure.detail() + "): it may or may not have been recorded, so it was not sent again. Check "
+                    + "recent tracks before sending it once more.");
+        }
         if (failure.kind() == LastfmErrorKind.RATE_LIMITED) {
             long seconds = failure.retryAfterSeconds() == null ? 30 : Math.max(1, failure.retryAfterSeconds());
             return new LastfmException(LastfmErrorKind.RATE_LIMITED, 29,

@@ -57,6 +57,10 @@ public final class LastfmNormalizer {
         register("geo.getTopTracks", TagChartGeoMapper::geoTopTracks);
         register("auth.getToken", AuthMapper::token);
         register("auth.getSession", AuthMapper::session);
+        register("track.love", WriteMapper::love);
+        register("track.unlove", WriteMapper::unlove);
+        register("track.updateNowPlaying", WriteMapper::nowPlaying);
+        register("track.scrobble", WriteMapper::scrobbles);
     }
 
     /**

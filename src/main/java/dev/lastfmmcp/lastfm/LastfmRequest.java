@@ -60,6 +60,11 @@ public record LastfmRequest(String method, Map<String, String> params, String se
         return WRITE_METHODS.contains(methodKey());
     }
 
+    /** Whether sending this call twice does no harm: all but track.scrobble (a second one is a second play). */
+    public boolean repeatable() {
+        return !methodKey().equals("track.scrobble");
+    }
+
     public boolean isAuth() {
         return methodKey().startsWith("auth.");
     }

@@ -12,6 +12,7 @@ public class AuditTrail {
     private String rejection;
     private String label;
     private long latencyMs = -1;
+    private long latencyNanos = -1;
 
     public AuditTrail(long startNanos) {
         this.startNanos = startNanos;
@@ -49,7 +50,13 @@ public class AuditTrail {
         return latencyMs;
     }
 
+    /** The latency in nanoseconds (metrics), -1 before {@link #finish}. */
+    public long getLatencyNanos() {
+        return latencyNanos;
+    }
+
     public void finish(long nowNanos) {
-        this.latencyMs = Math.max(0, (nowNanos - startNanos) / 1_000_000);
+        this.latencyNanos = Math.max(0, nowNanos - startNanos);
+        this.latencyMs = latencyNanos / 1_000_000;
     }
 }

@@ -1,6 +1,9 @@
 package dev.lastfmmcp.observe;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -9,7 +12,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -28,15 +33,32 @@ public class ManagementServer extends ServiceSupport {
         }
     }
 
+    /** What an endpoint sees of a request: its query parameters (the first of each) and headers. */
+    public record Request(Map<String, String> params, Function<String, String> header) {
+    }
+
     /** A GET endpoint: the path and what it answers (called on a worker thread). */
-    public record Endpoint(String path, Supplier<Reply> handler) {
+    public record Endpoint(String path, Function<Request, Reply> handler) {
+        public Endpoint(String path, Supplier<Reply> handler) {
+            this(path, request -> handler.get());
+        }
     }
 
     private final Vertx vertx;
     private final String host;
     private final int port;
     private final List<Endpoint> endpoints;
+    private final List<RawRoute> raw = new java.util.ArrayList<>();
     private volatile HttpServer server;
+
+    /** A path served by a Vert.x handler of its own (GET and POST with a body up to 64 KB, on a worker thread). */
+    public record RawRoute(String path, Handler<RoutingContext> handler) {
+    }
+
+    /** Adds a raw route (before start). */
+    public void addRaw(RawRoute route) {
+        raw.add(route);
+    }
 
     public ManagementServer(Vertx vertx, String host, int port, List<Endpoint> endpoints) {
         this.vertx = vertx;
@@ -54,6 +76,11 @@ public class ManagementServer extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         Router router = Router.router(vertx);
+        for (RawRoute route : raw) {
+            router.route(route.path()).method(HttpMethod.GET).method(HttpMethod.POST)
+                    .handler(BodyHandler.create(false).setBodyLimit(65_536))
+                    .blockingHandler(route.handler(), false);
+        }
         for (Endpoint endpoint : endpoints) {
             router.route(endpoint.path()).handler(ctx -> handle(ctx, endpoint));
         }
@@ -86,7 +113,10 @@ public class ManagementServer extends ServiceSupport {
             send(ctx, Reply.json(405, "{\"error\":\"method not allowed\"}"));
             return;
         }
-        vertx.<Reply>executeBlocking(() -> endpoint.handler().get(), false).onComplete(done -> {
+        Map<String, String> params = new LinkedHashMap<>();
+        ctx.queryParams().forEach(entry -> params.putIfAbsent(entry.getKey(), entry.getValue()));
+        Request request = new Request(params, name -> ctx.request().getHeader(name));
+        vertx.<Reply>executeBlocking(() -> endpoint.handler().apply(request), false).onComplete(done -> {
             if (done.succeeded()) {
                 send(ctx, done.result());
             } else {

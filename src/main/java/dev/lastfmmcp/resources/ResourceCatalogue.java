@@ -179,6 +179,26 @@ public class ResourceCatalogue {
                             + "resources/templates/list.");
     }
 
+    /** The URI template a resource URI fits, or null (metrics label reads by template, never by URI). */
+    public String templateOf(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            ResourceUri parts = ResourceUri.parse(uri);
+            if (parts != null) {
+                for (ResourceTemplateDefinition definition : templates) {
+                    if (definition.uri().match(parts) != null) {
+                        return definition.template().uriTemplate();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static ObjectNode arguments(String uri, ResourceTemplateDefinition definition, Map<String, String> raw,
             List<Map.Entry<String, String>> query) {
         ObjectNode arguments = JsonNodeFactory.instance.objectNode();

@@ -30,6 +30,37 @@ public final class Pacer {
     /** Granted start times (System.nanoTime), oldest first; those older than one period are dropped. */
     private final ArrayDeque<Long> granted = new ArrayDeque<>();
     private long pausedUntil = Long.MIN_VALUE;
+    private volatile Observer observer;
+
+    /** Where the pacer reports its waits and refusals (metrics). A port: the upstream layer knows no meters. */
+    public interface Observer {
+        /** A slot was granted after waiting {@code waitNanos} (0: at once). */
+        void granted(long waitNanos);
+
+        /** A reservation was refused (queue full, wait too long, or past the caller's deadline). */
+        void refused();
+    }
+
+    public void setObserver(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** The budget: requests that may start in one period. */
+    public int permits() {
+        return permits;
+    }
+
+    /** Requests that started (or were granted a start) in the last period up to now: the budget used. */
+    public synchronized int startedInLastPeriod() {
+        long now = nanoTime.getAsLong();
+        int count = 0;
+        for (long slot : granted) {
+            if (slot - now <= 0 && now - slot < periodNanos) {
+                count++;
+            }
+        }
+        return count;
+    }
 
     public Pacer(int permits, Duration period, int maxQueue, Duration maxWait) {
         this(permits, period, maxQueue, maxWait, System::nanoTime);
@@ -58,6 +89,26 @@ public final class Pacer {
      * {@code budgetNanos} after its start ({@code deadlineNanos = Long.MAX_VALUE}: no deadline).
      */
     public long reserve(long notBeforeNanos, long deadlineNanos, long budgetNanos) {
+        Observer watcher = observer;
+        long wait;
+        long requestedNanos = nanoTime.getAsLong();
+        try {
+            wait = reserveNanos(notBeforeNanos, deadlineNanos, budgetNanos);
+        } catch (UpstreamBusyException e) {
+            if (watcher != null) {
+                watcher.refused();
+            }
+            throw e;
+        }
+        if (watcher != null) {
+            // the budget's part of the wait: a retry's backoff (notBefore) is not the throttle's
+            long backoff = notBeforeNanos == Long.MIN_VALUE ? 0 : Math.max(0, notBeforeNanos - requestedNanos);
+            watcher.granted(Math.max(0, wait - backoff));
+        }
+        return wait / 1_000_000;
+    }
+
+    private long reserveNanos(long notBeforeNanos, long deadlineNanos, long budgetNanos) {
         long now = nanoTime.getAsLong();
         synchronized (this) {
             prune(now);
@@ -76,7 +127,7 @@ public final class Pacer {
                 throw new UpstreamBusyException(seconds(wait), true);
             }
             granted.addLast(slot);
-            return wait / 1_000_000;
+            return wait;
         }
     }
 

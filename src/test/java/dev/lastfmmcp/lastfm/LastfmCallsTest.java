@@ -118,9 +118,9 @@ class LastfmCallsTest {
     void aFullRequestQueueIsBusyAtOnceWithWhenToRetry() {
         LastfmCalls calls = pacedBy(new dev.lastfmmcp.upstream.Pacer(1, Duration.ofSeconds(1), 1,
                 Duration.ofSeconds(5)));
-        assertThat(calls.attempts(null).getDelayMillis()).isZero();
-        assertThat(calls.attempts(null).getDelayMillis()).isBetween(900L, 1000L);
-        assertThatThrownBy(() -> calls.attempts(null)).isInstanceOfSatisfying(LastfmException.class, e -> {
+        assertThat(calls.attempts(null, null).getDelayMillis()).isZero();
+        assertThat(calls.attempts(null, null).getDelayMillis()).isBetween(900L, 1000L);
+        assertThatThrownBy(() -> calls.attempts(null, null)).isInstanceOfSatisfying(LastfmException.class, e -> {
             assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
             assertThat(e.getMessage()).startsWith("Last.fm is busy").endsWith("retry in 2 s.");
             assertThat(e.retryAfterSeconds()).isEqualTo(2);
@@ -132,12 +132,12 @@ class LastfmCallsTest {
         LastfmCalls calls = pacedBy(new dev.lastfmmcp.upstream.Pacer(5, Duration.ofSeconds(1), 10,
                 Duration.ofSeconds(3)));
         // half a second left of the request: one attempt (1 s) could not end in it
-        assertThatThrownBy(() -> calls.attempts(System.nanoTime() + 500_000_000L))
+        assertThatThrownBy(() -> calls.attempts(System.nanoTime() + 500_000_000L, null))
                 .isInstanceOfSatisfying(LastfmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(LastfmErrorKind.UNAVAILABLE);
                     assertThat(e.getMessage()).contains("This request has used the time it may take");
                 });
         // plenty left: the call runs, its deadline the earlier of its own and the request's
-        assertThat(calls.attempts(System.nanoTime() + 20_000_000_000L).getDelayMillis()).isZero();
+        assertThat(calls.attempts(System.nanoTime() + 20_000_000_000L, null).getDelayMillis()).isZero();
     }
 }

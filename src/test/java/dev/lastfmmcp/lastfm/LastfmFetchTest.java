@@ -96,9 +96,9 @@ class LastfmFetchTest {
 
     @Test
     void aCacheHitIsTheAnswerOrTheRememberedNotFound() {
-        assertThat(calls.fromCache(CachedValue.of("cached", NOW, Duration.ofHours(1))))
+        assertThat(calls.fromCache(CachedValue.of("cached", NOW, Duration.ofHours(1)), call))
                 .isEqualTo(LastfmResult.fresh("cached"));
-        assertThatThrownBy(() -> calls.fromCache(CachedValue.notFound(NOT_FOUND, NOW, Duration.ofMinutes(5))))
+        assertThatThrownBy(() -> calls.fromCache(CachedValue.notFound(NOT_FOUND, NOW, Duration.ofMinutes(5)), call))
                 .isSameAs(NOT_FOUND);
     }
 

@@ -43,8 +43,8 @@ class LastfmNormalizerTest {
 
     @Test
     void rejectsUnsupportedMethods() {
-        assertThatThrownBy(() -> normalizer.normalize("track.scrobble", json("{}")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track.scrobble");
+        assertThatThrownBy(() -> normalizer.normalize("track.addTags", json("{}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track.addTags");
         assertThatThrownBy(() -> normalizer.normalize("user.getNothing", json("{}")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> normalizer.normalize(null, json("{}")))

@@ -37,8 +37,13 @@ public abstract class AppTestSupport {
 
     /** An MCP Java SDK client for this server's {@code /mcp} (Streamable HTTP), for the test to finish and build. */
     protected McpClient.SyncSpec sdkClient(Duration requestTimeout) {
+        return sdkClient(requestTimeout, "/mcp");
+    }
+
+    /** The same on another MCP path, such as a personal {@code /mcp?session_id=} URL. */
+    protected McpClient.SyncSpec sdkClient(Duration requestTimeout, String endpoint) {
         return McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint("/mcp").build())
+                        .builder("http://127.0.0.1:" + HttpServerCheck.listeningPort(context)).endpoint(endpoint).build())
                 .requestTimeout(requestTimeout);
     }
 }

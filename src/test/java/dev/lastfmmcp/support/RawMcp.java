@@ -23,9 +23,16 @@ public class RawMcp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String path;
 
     public RawMcp(String base) {
+        this(base, "/mcp");
+    }
+
+    /** A client of another MCP path, such as a personal {@code /mcp?session_id=} URL. */
+    public RawMcp(String base, String path) {
         this.base = base;
+        this.path = path;
     }
 
     public static RawMcp of(CamelContext context) {
@@ -81,7 +88,7 @@ public class RawMcp {
             headers.put("Mcp-Session-Id", sessionId);
         }
         headers.putAll(extra);
-        return send("POST", "/mcp", body, headers);
+        return send("POST", path, body, headers);
     }
 
     public Reply post(String body, String sessionId) {

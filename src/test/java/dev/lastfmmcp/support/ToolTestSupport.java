@@ -70,7 +70,12 @@ public abstract class ToolTestSupport extends UpstreamTestSupport {
      * inputSchemas of the tools they name.
      */
     protected JsonNode call(String tool, String argumentsJson) {
-        JsonNode result = mcp().callTool(session(), tool, argumentsJson);
+        return call(mcp(), session(), tool, argumentsJson);
+    }
+
+    /** {@link #call(String, String)} through another client and session (a signed-in one, say). */
+    protected JsonNode call(RawMcp client, String session, String tool, String argumentsJson) {
+        JsonNode result = client.callTool(session, tool, argumentsJson);
         assertThat(result.has("content")).as("a tool result: %s", result).isTrue();
         if (!result.path("isError").asBoolean(false)) {
             List<Error> errors = outputSchema(tool).validate(result.get("structuredContent"));

@@ -111,10 +111,25 @@ class AllToolsSdkTest extends ToolTestSupport {
         args.put("get_listening_stats", Map.of("username", "aidan-", "period", "overall"));
         args.put("get_music_recommendations", Map.of("username", "aidan-", "limit", 5));
         args.put("compare_users", Map.of("user1", "aidan-", "user2", "TyphoonsNotABot"));
+        // write tools: the client is signed in as WRITER
+        args.put("love_track", Map.of("artist", "Cher", "track", "Believe"));
+        args.put("unlove_track", Map.of("artist", "Cher", "track", "Believe"));
+        args.put("update_now_playing", Map.of("artist", "The Who", "track", "Underture", "album", "Tommy"));
         return args;
     }
 
+    static final String WRITER = "WriterOnly";
+    static final String WRITER_SK = "0123456789abcdef0123456789abcdef";
+
+    /** Signed form POSTs of the write methods, for the signed-in WRITER only. */
+    private static final Map<String, String> WRITES = Map.of(
+            "track.love", "track.love__ok.json",
+            "track.unlove", "{}",
+            "track.updateNowPlaying", "track.updateNowPlaying__the-who_underture.json");
+
     private void stubEverything() {
+        WRITES.forEach((method, body) -> LASTFM.stubFor(dev.lastfmmcp.support.SignedForms.write(method, WRITER_SK)
+                .willReturn(dev.lastfmmcp.support.SignedForms.json(200, body))));
         FIXTURES.forEach((method, fixture) -> lastfm(method, fixture));
         HAND_WRITTEN.forEach((method, body) -> lastfm(method, body));
         MUSICBRAINZ.stubFor(WireMock.get(urlPathMatching("/ws/2/.*")).willReturn(aResponse().withStatus(404)
@@ -124,7 +139,9 @@ class AllToolsSdkTest extends ToolTestSupport {
     @Test
     void everyToolAnswersThroughTheSdkClientWithValidStructuredContent() {
         stubEverything();
-        McpSyncClient client = sdkClient(Duration.ofSeconds(60))
+        String signIn = context.getRegistry().lookupByNameAndType("signIns", dev.lastfmmcp.signin.SignIns.class)
+                .create(WRITER, WRITER_SK, "session-url");
+        McpSyncClient client = sdkClient(Duration.ofSeconds(60), "/mcp?session_id=" + signIn)
                 .enableCallToolSchemaCaching(true)
                 .build();
         try {

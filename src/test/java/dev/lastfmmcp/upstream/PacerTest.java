@@ -19,6 +19,35 @@ class PacerTest {
     }
 
     @Test
+    void theObserverHearsWaitsWithoutBackoffAndRefusalsAndTheBudgetUsedIsTheLastPeriods() {
+        Pacer pacer = pacer(2, 1000, 1, 1500);
+        java.util.List<Long> waits = new java.util.ArrayList<>();
+        int[] refused = {0};
+        pacer.setObserver(new Pacer.Observer() {
+            @Override
+            public void granted(long waitNanos) {
+                waits.add(waitNanos / MS);
+            }
+
+            @Override
+            public void refused() {
+                refused[0]++;
+            }
+        });
+        pacer.reserve();
+        pacer.reserve();
+        assertThat(pacer.startedInLastPeriod()).isEqualTo(2);
+        assertThat(pacer.permits()).isEqualTo(2);
+        // a retry 200 ms from now: its slot is a second after the first start, 800 ms of it the budget's
+        assertThat(pacer.reserve(now.get() + 200 * MS, Long.MAX_VALUE, 0)).isEqualTo(1000);
+        assertThatThrownBy(pacer::reserve).isInstanceOf(UpstreamBusyException.class);
+        assertThat(waits).containsExactly(0L, 0L, 800L);
+        assertThat(refused[0]).isEqualTo(1);
+        now.addAndGet(2500 * MS);
+        assertThat(pacer.startedInLastPeriod()).isZero();
+    }
+
+    @Test
     void fiveInAnySecondThenTheSixthWaitsForTheFirstToLeaveTheWindow() {
         Pacer pacer = pacer(5, 1000, 50, 10_000);
         for (int i = 0; i < 5; i++) {

@@ -69,9 +69,9 @@ public class AuthStatusTool {
         List<String> needSignIn = new ArrayList<>();
         for (ToolDefinition tool : catalogue.all()) {
             if (tool.requiresLastfm() && Boolean.FALSE.equals(tool.tool().annotations().readOnlyHint())) {
+                // a write tool is of no other kind: it needs a signed-in user, not a username
                 needSignIn.add(tool.name());
-            }
-            if (!tool.requiresLastfm()) {
+            } else if (!tool.requiresLastfm()) {
                 server.add(tool.name());
             } else if (needsUser(tool.family(), tool.inputSchema())) {
                 personal.add(tool.name());
@@ -131,6 +131,10 @@ public class AuthStatusTool {
             if (caller.via() != null) {
                 structured.put("via", caller.via());
             }
+            if (caller.oauthClient() != null) {
+                structured.put("oauthClient", caller.oauthClient());
+                structured.put("scopes", caller.scopes().stream().sorted().toList());
+            }
             if (caller.since() != null) {
                 structured.put("since", caller.since().toString());
             }
@@ -148,7 +152,10 @@ public class AuthStatusTool {
             if (caller.since() != null) {
                 text.append(" since ").append(caller.since());
             }
-            if (caller.via() != null) {
+            if (caller.oauthClient() != null) {
+                text.append(" through OAuth client '").append(escape(caller.oauthClient())).append("' (scopes ")
+                        .append(String.join(", ", caller.scopes().stream().sorted().toList())).append(')');
+            } else if (caller.via() != null) {
                 text.append(" (").append(SignInMethods.describe(caller.via())).append(')');
             }
             text.append(". ");

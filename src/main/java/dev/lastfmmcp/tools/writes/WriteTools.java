@@ -1,0 +1,152 @@
+package dev.lastfmmcp.tools.writes;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.lastfmmcp.jsonrpc.ToolException;
+import dev.lastfmmcp.lastfm.LastfmRequest;
+import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.NowPlaying;
+import dev.lastfmmcp.mcp.Caller;
+import dev.lastfmmcp.tools.Args;
+import dev.lastfmmcp.tools.ToolOutput;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.apache.camel.Variable;
+
+import static dev.lastfmmcp.format.Markdown.escape;
+
+/**
+ * The write tools (love_track, unlove_track; routes in {@code routes/tools/tools-writes.camel.yaml}): request methods
+ * turn arguments into Last.fm write calls made as the signed-in user (their session key; signed, POSTed, never cached
+ * by {@code direct:lastfm-call}), result methods say what changed.
+ */
+public class WriteTools {
+
+    private final Supplier<String> loginUrl;
+
+    /** @param loginUrl where to sign in ({@code /login}), or null when this server has no sign-in configured */
+    public WriteTools(Supplier<String> loginUrl) {
+        this.loginUrl = loginUrl;
+    }
+
+    /**
+     * The caller's Last.fm session key; a ToolException that says how to sign in when no one is signed in (or the
+     * sign-in carries no session key).
+     */
+    String sessionKey(Caller caller, String doing) {
+        if (caller != null && !caller.isAnonymous() && caller.lastfmSessionKey() != null
+            && !caller.lastfmSessionKey().isBlank()) {
+            return caller.lastfmSessionKey();
+        }
+        String login = loginUrl == null ? null : loginUrl.get();
+        if (login == null) {
+            throw new ToolException("To " + doing + " a Last.fm user has to be signed in, and this server has no "
+                                    + "Last.fm sign-in configured (its operator sets LASTFM_SHARED_SECRET and "
+                                    + "PUBLIC_BASE_URL). Reading tools work without.");
+        }
+        throw new ToolException("To " + doing + " you need to be signed in with Last.fm: open " + login
+                                + " in a browser, allow access, and use the personal MCP URL it shows "
+                                + "(...?session_id=...) instead of this one. lastfm_auth_status says who is "
+                                + "signed in.");
+    }
+
+    // ---------------------------------------------------------------- love_track, unlove_track
+
+    public LastfmRequest loveRequest(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        return trackWrite("track.love", arguments, caller, "love a track");
+    }
+
+    public LastfmRequest unloveRequest(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        return trackWrite("track.unlove", arguments, caller, "unlove a track");
+    }
+
+    private LastfmRequest trackWrite(String method, Map<String, Object> arguments, Caller caller, String doing) {
+        String sk = sessionKey(caller, doing);
+        Args args = Args.of(arguments);
+        return LastfmRequest.of(method, "artist", args.text("artist"), "track", args.text("track"))
+                .withSessionKey(sk);
+    }
+
+    public McpSchema.CallToolResult loved(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        return loveResult(arguments, caller, true);
+    }
+
+    public McpSchema.CallToolResult unloved(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        return loveResult(arguments, caller, false);
+    }
+
+    private static McpSchema.CallToolResult loveResult(Map<String, Object> arguments, Caller caller, boolean loved) {
+        Args args = Args.of(arguments);
+        String artist = args.text("artist");
+        String track = args.text("track");
+        String user = caller.lastfmUser();
+        ToolOutput out = ToolOutput.create().put("username", user).put("artist", artist).put("track", track)
+                .put("loved", loved);
+        out.heading((loved ? "Loved: " : "No longer loved: ") + escape(track) + " by " + escape(artist));
+        out.line(loved
+                ? "**" + escape(track) + "** by " + escape(artist) + " is now among " + escape(user)
+                  + "'s loved tracks on Last.fm."
+                : "**" + escape(track) + "** by " + escape(artist) + " is no longer among " + escape(user)
+                  + "'s loved tracks on Last.fm.");
+        out.next().call("get_loved_tracks", "limit", 10)
+                .call("get_track_info", "artist", artist, "track", track, "username", user);
+        if (!loved) {
+            out.next().call("love_track", "artist", artist, "track", track);
+        }
+        return out.build();
+    }
+
+    // ---------------------------------------------------------------- update_now_playing
+
+    public LastfmRequest nowPlayingRequest(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        String sk = sessionKey(caller, "update what you are playing");
+        Args args = Args.of(arguments);
+        return LastfmRequest.of("track.updateNowPlaying", "artist", args.text("artist"), "track", args.text("track"),
+                "album", args.text("album"), "albumArtist", args.text("albumArtist"),
+                "duration", text(args.longValue("duration")), "trackNumber", text(args.longValue("trackNumber")))
+                .withSessionKey(sk);
+    }
+
+    static String text(Long value) {
+        return value == null ? null : value.toString();
+    }
+
+    public McpSchema.CallToolResult nowPlaying(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller, @Variable("written") LastfmResult result) {
+        Args args = Args.of(arguments);
+        NowPlaying answer = result.as(NowPlaying.class);
+        String artist = answer.artist() != null ? answer.artist() : args.text("artist");
+        String track = answer.track() != null ? answer.track() : args.text("track");
+        String album = answer.album() != null ? answer.album() : args.text("album");
+        boolean shown = answer.ignoredCode() == 0;
+        ToolOutput out = ToolOutput.create().put("username", caller.lastfmUser()).put("artist", artist)
+                .put("track", track).put("album", album).put("nowPlaying", shown);
+        if (shown) {
+            out.heading("Now playing: " + escape(track) + " by " + escape(artist));
+            out.line(escape(caller.lastfmUser()) + "'s Last.fm profile shows **" + escape(track) + "** by "
+                     + escape(artist) + (album == null ? "" : " (" + escape(album) + ")")
+                     + " as now playing. It is not scrobbled: scrobble it once it was played.");
+        } else {
+            out.put("ignored", ignored(answer.ignoredCode(), answer.ignoredMessage()));
+            out.heading("Ignored by Last.fm: " + escape(track) + " by " + escape(artist));
+            out.line("Last.fm did not take it as now playing: " + Scrobbles.ignoredReason(answer.ignoredCode(),
+                    answer.ignoredMessage()) + ".");
+        }
+        out.next().call("get_recent_tracks", "limit", 5);
+        return out.build();
+    }
+
+    static Map<String, Object> ignored(int code, String message) {
+        Map<String, Object> ignored = new java.util.LinkedHashMap<>();
+        ignored.put("code", code);
+        if (message != null) {
+            ignored.put("message", message);
+        }
+        return ignored;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.lastfmmcp.tools;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.signin.SignIns;
+import dev.lastfmmcp.support.RawMcp;
+import dev.lastfmmcp.support.SignedForms;
+import dev.lastfmmcp.support.ToolTestSupport;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write tools against a Last.fm stand-in that answers only correctly signed form POSTs carrying the signed-in
+ * user's session key (any other POST gets error 13, so a wrong signature fails the test).
+ */
+@CamelMainTest(configurationClasses = AppConfiguration.class,
+               properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=1", "lastfm.retry.max-delay-ms=5"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WriteToolsTest extends ToolTestSupport {
+
+    static final String USER = "AliceListens";
+    static final String SK = "d580d57f32848f5dcf574d1ce18d78b2";
+
+    private RawMcp alice;
+    private String aliceSession;
+
+    @BeforeEach
+    void signIn() {
+        if (alice == null) {
+            String id = context.getRegistry().lookupByNameAndType("signIns", SignIns.class)
+                    .create(USER, SK, "session-url");
+            alice = new RawMcp("http://127.0.0.1:" + HttpServerCheck.listeningPort(context), "/mcp?session_id=" + id);
+            aliceSession = alice.initialize("2025-11-25");
+        }
+        LASTFM.stubFor(SignedForms.anyOtherPost());
+    }
+
+    private JsonNode asAlice(String tool, String args) {
+        return call(alice, aliceSession, tool, args);
+    }
+
+    private java.util.List<Map<String, String>> posted(String method) {
+        return LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/"))).stream().map(LoggedRequest::getBodyAsString)
+                .map(SignedForms::parse).filter(p -> method.equals(p.get("method"))).toList();
+    }
+
+    // ---------------------------------------------------------------- love_track, unlove_track
+
+    @Test
+    void loveTrackPostsASignedFormWithTheSessionKeyAndSaysWhatChanged() {
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "track.love__ok.json")));
+        JsonNode result = asAlice("love_track", "{\"artist\":\"KITANO REM\",\"track\":\"RAINSICK\"}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("Loved: RAINSICK by KITANO REM", USER, "get_loved_tracks");
+        assertThat(result.at("/structuredContent/loved").asBoolean()).isTrue();
+        assertThat(result.at("/structuredContent/username").asText()).isEqualTo(USER);
+        Map<String, String> sent = posted("track.love").get(0);
+        assertThat(sent).containsEntry("artist", "KITANO REM").containsEntry("track", "RAINSICK")
+                .containsEntry("sk", SK).containsKey("api_sig");
+        // the documented test vector: api_key + artist + method + sk + track + secret
+        assertThat(SignedForms.signature(Map.of("api_key", "YOUR_API_KEY", "artist", "KITANO REM",
+                "method", "track.love", "sk", "YOUR_SESSION_KEY", "track", "RAINSICK", "format", "json"),
+                "YOUR_SECRET")).isEqualTo("800b8884b00c9343d1d425ed271e0f42");
+        // never in the text or structured content
+        assertThat(result.toString()).doesNotContain(SK).doesNotContain(sent.get("api_sig"));
+    }
+
+    @Test
+    void aWriteIsNeverServedFromCacheOrSharedEachCallPosts() {
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "track.love__ok.json")));
+        asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(posted("track.love")).hasSize(2);
+    }
+
+    @Test
+    void unloveTrackIsSignedToo() {
+        LASTFM.stubFor(SignedForms.write("track.unlove", SK).willReturn(SignedForms.json(200, "{}")));
+        JsonNode result = asAlice("unlove_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("No longer loved: Believe by Cher", "love_track(");
+        assertThat(result.at("/structuredContent/loved").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anonymousCallersAreToldToSignInAndNothingIsSent() {
+        JsonNode result = error("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(text(result)).contains("signed in with Last.fm", "/login", "session_id", "lastfm_auth_status");
+        assertThat(text(error("unlove_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}"))).contains("/login");
+        assertThat(LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/")))).isEmpty();
+    }
+
+    @Test
+    void aWrongSignatureIsAnErrorNotASuccess() {
+        // the stand-in expects another session key: the server's POST falls to the error-13 stub
+        LASTFM.stubFor(SignedForms.write("track.love", "another-key").willReturn(SignedForms.json(200, "{}")));
+        JsonNode result = asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("signature");
+    }
+
+    @Test
+    void aRejectedSessionKeySaysToSignInAgain() {
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(403,
+                "{\"error\":9,\"message\":\"Invalid session key - Please re-authenticate\"}")));
+        JsonNode result = asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("sign in", "again");
+    }
+
+    @Test
+    void loveTrackRetriesA503ThenSucceeds() {
+        LASTFM.stubFor(SignedForms.write("track.love", SK).inScenario("flaky").whenScenarioStateIs("Started")
+                .willReturn(SignedForms.json(503, "<html>Service Unavailable</html>")).willSetStateTo("up"));
+        LASTFM.stubFor(SignedForms.write("track.love", SK).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(SignedForms.json(200, "{}")));
+        JsonNode result = asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(posted("track.love")).hasSize(2);
+    }
+
+    @Test
+    void lovingATrackInvalidatesTheUsersCachedLovedTracksAndTrackInfo() {
+        lastfm("user.getLovedTracks", "user.getLovedTracks__TyphoonsNotABot-limit1.json", "user", USER);
+        lastfm("track.getInfo", "track.getInfo__linkin-park_one-step-closer_username-solelychloe.json", "username", USER);
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "{}")));
+        String loved = "{\"username\":\"" + USER + "\",\"limit\":1}";
+        String info = "{\"artist\":\"Linkin Park\",\"track\":\"One Step Closer\",\"username\":\"" + USER + "\"}";
+        ok("get_loved_tracks", loved);
+        ok("get_loved_tracks", loved);
+        ok("get_track_info", info);
+        ok("get_track_info", info);
+        assertThat(reads("user.getLovedTracks")).isEqualTo(1);
+        assertThat(reads("track.getInfo")).isEqualTo(1);
+
+        asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+
+        ok("get_loved_tracks", loved);
+        ok("get_track_info", info);
+        assertThat(reads("user.getLovedTracks")).as("loved tracks read again after the write").isEqualTo(2);
+        assertThat(reads("track.getInfo")).as("track info with the username read again").isEqualTo(2);
+        // and cached again from then on
+        ok("get_loved_tracks", loved);
+        assertThat(reads("user.getLovedTracks")).isEqualTo(2);
+    }
+
+    private int reads(String method) {
+        return LASTFM.countRequestsMatching(getRequestedFor(urlPathEqualTo("/2.0/"))
+                .withQueryParam("method", equalTo(method)).build()).getCount();
+    }
+
+    // ---------------------------------------------------------------- update_now_playing
+
+    @Test
+    void updateNowPlayingSendsTheOptionalFactsSignedAndShowsWhatLastfmShows() {
+        LASTFM.stubFor(SignedForms.write("track.updateNowPlaying", SK)
+                .willReturn(SignedForms.json(200, "track.updateNowPlaying__the-who_underture.json")));
+        JsonNode result = asAlice("update_now_playing", "{\"artist\":\"The Who\",\"track\":\"Underture\","
+                + "\"album\":\"Tommy\",\"duration\":609,\"trackNumber\":9}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("Now playing: Underture by The Who", "Tommy", "get_recent_tracks(");
+        assertThat(result.at("/structuredContent/nowPlaying").asBoolean()).isTrue();
+        assertThat(result.at("/structuredContent/album").asText()).isEqualTo("Tommy");
+        assertThat(posted("track.updateNowPlaying").get(0)).containsEntry("duration", "609")
+                .containsEntry("trackNumber", "9").containsEntry("album", "Tommy").doesNotContainKey("albumArtist");
+    }
+
+    @Test
+    void updateNowPlayingReportsLastfmsIgnoredCode() {
+        LASTFM.stubFor(SignedForms.write("track.updateNowPlaying", SK).willReturn(SignedForms.json(200,
+                "{\"nowplaying\":{\"track\":{\"#text\":\"Again\",\"corrected\":\"0\"},\"artist\":{\"#text\":"
+                + "\"Various\",\"corrected\":\"0\"},\"ignoredMessage\":{\"#text\":\"Artist name failed filter: "
+                + "Various\",\"code\":\"1\"}}}")));
+        JsonNode result = asAlice("update_now_playing", "{\"artist\":\"Various\",\"track\":\"Again\"}");
+        assertThat(result.path("isError").asBoolean()).isFalse();
+        assertThat(text(result)).contains("Ignored by Last.fm", "Artist name failed filter: Various (code 1)");
+        assertThat(result.at("/structuredContent/nowPlaying").asBoolean()).isFalse();
+        assertThat(result.at("/structuredContent/ignored/code").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void updateNowPlayingNeedsASignInAndValidArguments() {
+        assertThat(text(error("update_now_playing", "{\"artist\":\"The Who\",\"track\":\"Underture\"}")))
+                .contains("/login");
+        assertThat(text(call(alice, aliceSession, "update_now_playing",
+                "{\"artist\":\"The Who\",\"track\":\"Underture\",\"duration\":0}"))).contains("duration");
+        assertThat(LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/")))).isEmpty();
+    }
+}
