@@ -55,7 +55,9 @@ import dev.lastfmmcp.mcp.Lifecycle;
 import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
 import dev.lastfmmcp.mcp.McpReplies;
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.SessionBinding;
+import dev.lastfmmcp.oauth.AuthorizationServer;
 import dev.lastfmmcp.oauth.BearerChallenge;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
@@ -110,6 +112,7 @@ import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHttpPlugin;
 import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
 import dev.lastfmmcp.observe.McpMeters;
@@ -219,9 +222,10 @@ public class AppConfiguration implements CamelConfiguration {
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
         SignIns signIns = new SignIns(() -> cacheManager.get().<String, String> getCache(InfinispanStores.SIGN_INS),
                 secretBox, mapper, clock, settings.duration("mcp.signin.ttl"));
-        SignInFlow signInFlow = new SignInFlow(new SignInFlow.Settings(settings.string("lastfm.api-key"),
+        SignInFlow.Settings signInSettings = new SignInFlow.Settings(settings.string("lastfm.api-key"),
                 settings.optional("lastfm.shared-secret").isPresent(), settings.string("mcp.signin.auth-url"),
-                settings.duration("mcp.signin.state-max-age")), publicUrl::base, signIns,
+                settings.duration("mcp.signin.state-max-age"));
+        SignInFlow signInFlow = new SignInFlow(signInSettings, publicUrl::base, signIns,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
@@ -234,12 +238,22 @@ public class AppConfiguration implements CamelConfiguration {
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
                 new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
                         settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
+        AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, oauthMetadata,
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING),
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
+                clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
+                        settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
+                        settings.duration("mcp.oauth.refresh-ttl")));
         registry.bind("oauthEndpoints", new OAuthEndpoints(oauthClients, new RegistrationLimiter(
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
-                mapper));
+                oauthServer, signIns, signInSettings, publicUrl::base,
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                new SignInPages(identity.title()), mapper));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
                 new SessionBinding.Access(settings.bool("mcp.auth.required"),
-                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl)));
+                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl),
+                        token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
+                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -495,6 +509,15 @@ public class AppConfiguration implements CamelConfiguration {
             endpoints.addAll(AuditEndpoints.of(settings.string("mcp.admin-token"), auditQuery));
             ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
                     settings.integer("mcp.management.port"), endpoints);
+            if (settings.bool("mcp.jolokia.enabled")) {
+                // Jolokia 2 agent as a Vert.x handler; its policy is classpath:/jolokia-access.xml
+                DefaultJolokiaPlatformHttpPlugin jolokia = new DefaultJolokiaPlatformHttpPlugin();
+                jolokia.setCamelContext(context);
+                context.addService(jolokia, true, true);
+                management.addRaw(new ManagementServer.RawRoute("/observe/jolokia/*",
+                        ctx -> ((io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>) jolokia.getHandler())
+                                .handle(ctx)));
+            }
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }

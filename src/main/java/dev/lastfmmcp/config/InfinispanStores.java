@@ -28,6 +28,10 @@ public final class InfinispanStores {
     public static final String USED_TOKENS = "mcp-signin-tokens";
     /** OAuth clients registered through RFC 7591 (JSON strings keyed by client id), persisted like the sign-ins. */
     public static final String OAUTH_CLIENTS = "mcp-oauth-clients";
+    /** OAuth token families, access and refresh tokens (hashed), persisted like the sign-ins. */
+    public static final String OAUTH_TOKENS = "mcp-oauth-tokens";
+    /** OAuth authorization transactions, codes and used-code markers: in memory, short-lived. */
+    public static final String OAUTH_PENDING = "mcp-oauth-pending";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -171,13 +175,28 @@ public final class InfinispanStores {
      * their client id). Every entry has a lifespan (unused registrations expire sooner).
      */
     public static void defineOAuth(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
-        ConfigurationBuilder clients = new ConfigurationBuilder();
-        clients.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
-        clients.memory().maxCount(inMemory);
-        persisted(manager, clients, dataDir.toAbsolutePath().resolve("oauth-clients"));
-        clients.statistics().enable();
-        manager.defineConfiguration(OAUTH_CLIENTS, clients.build());
+        manager.defineConfiguration(OAUTH_CLIENTS, persisted(manager,
+                dataDir.toAbsolutePath().resolve("oauth-clients"), inMemory));
+        manager.defineConfiguration(OAUTH_TOKENS, persisted(manager,
+                dataDir.toAbsolutePath().resolve("oauth-tokens"), inMemory * 4));
+        manager.defineConfiguration(OAUTH_PENDING, new ConfigurationBuilder()
+                .expiration().wakeUpInterval(1, TimeUnit.MINUTES)
+                .memory().maxCount(100_000)
+                .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
+                .build());
         manager.getCache(OAUTH_CLIENTS);
+        manager.getCache(OAUTH_TOKENS);
+        manager.getCache(OAUTH_PENDING);
+    }
+
+    private static org.infinispan.configuration.cache.Configuration persisted(EmbeddedCacheManager manager,
+            Path store, long inMemory) {
+        ConfigurationBuilder builder = new ConfigurationBuilder();
+        builder.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
+        builder.memory().maxCount(inMemory);
+        persisted(manager, builder, store);
+        builder.statistics().enable();
+        return builder.build();
     }
 
     /** Whether the manager has a transport (MCP_CLUSTER=true). */

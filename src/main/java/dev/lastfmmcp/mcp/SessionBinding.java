@@ -32,7 +32,13 @@ public class SessionBinding {
      *                  (MCP_AUTH_REQUIRED); false: it runs anonymously
      * @param challenge the {@code WWW-Authenticate} values
      */
-    public record Access(boolean required, BearerChallenge challenge) {
+    public record Access(boolean required, BearerChallenge challenge, BearerTokens tokens) {
+    }
+
+    /** The port the OAuth wiring implements: the caller a live access token stands for. */
+    @FunctionalInterface
+    public interface BearerTokens {
+        java.util.Optional<Caller> caller(String accessToken);
     }
 
     public SessionBinding(SessionStore sessions, SessionPublisher streams, JsonRpcCodec codec) {
@@ -56,15 +62,16 @@ public class SessionBinding {
     /**
      * The caller of a request: the signed-in user of {@code ?session_id=}, or anonymous. An unknown, expired or
      * signed-out id is a 401 that says where to sign in again, never a silent anonymous request; the id itself is
-     * never repeated in a message. A bearer token is a 401 {@code invalid_token} (no access token is issued yet, so
-     * none is valid) and an {@code Authorization} header of another scheme a 400; both carry the challenge that
-     * names the protected-resource metadata. Without any credential the request runs anonymously, unless
+     * never repeated in a message. A live OAuth access token is its user (through the sign-in it was issued from);
+     * any other bearer token a 401 {@code invalid_token}, and an {@code Authorization} header of another scheme a
+     * 400; both carry the challenge that names the protected-resource metadata. Without any credential the request runs anonymously, unless
      * credentials are required: then it is the 401 challenge.
      */
     public void identify(@Variable("mcp") McpRequest request, @Header(SIGN_IN_PARAMETER) String signInId,
             @Header("Authorization") String authorization) {
         if (authorization != null && access != null) {
-            throw bearerRefused(authorization, signInId != null);
+            request.setCaller(bearer(authorization, signInId != null));
+            return;
         }
         if (signInId == null) {
             if (access != null && access.required()) {
@@ -79,19 +86,21 @@ public class SessionBinding {
                 : signIns.find(signInId)).orElseThrow(this::signInGone)));
     }
 
-    private McpHttpException bearerRefused(String authorization, boolean withSignIn) {
+    private Caller bearer(String authorization, boolean withSignIn) {
         String value = authorization.strip();
         boolean bearer = value.regionMatches(true, 0, "Bearer ", 0, 7) && !value.substring(7).isBlank();
         if (!bearer || withSignIn) {
             String why = withSignIn ? "send either a bearer token or a session_id, not both"
                     : "the Authorization header must be 'Bearer <access token>'";
-            return new McpHttpException(400, JsonRpcErrors.INVALID_REQUEST, "Bad Request: " + why,
+            throw new McpHttpException(400, JsonRpcErrors.INVALID_REQUEST, "Bad Request: " + why,
                     java.util.Map.of("WWW-Authenticate", access.challenge().invalidRequest(why)));
         }
-        String why = "the access token is unknown, expired or revoked";
-        return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: " + why
-                + "; refresh it or sign in again", java.util.Map.of("WWW-Authenticate",
-                access.challenge().invalidToken(why)));
+        return access.tokens().caller(value.substring(7).strip()).orElseThrow(() -> {
+            String why = "the access token is unknown, expired or revoked";
+            return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: " + why
+                    + "; refresh it or sign in again", java.util.Map.of("WWW-Authenticate",
+                    access.challenge().invalidToken(why)));
+        });
     }
 
     private McpHttpException signInGone() {

@@ -245,13 +245,18 @@ public class SignInFlow {
     }
 
     static String cookie(String header) {
+        return cookieNamed(header, STATE_COOKIE);
+    }
+
+    /** The value of cookie {@code name} in a {@code Cookie} header; null when absent. */
+    static String cookieNamed(String header, String name) {
         if (header == null) {
             return null;
         }
         for (String part : header.split(";")) {
             String trimmed = part.trim();
-            if (trimmed.startsWith(STATE_COOKIE + "=")) {
-                return trimmed.substring(STATE_COOKIE.length() + 1);
+            if (trimmed.startsWith(name + "=")) {
+                return trimmed.substring(name.length() + 1);
             }
         }
         return null;

@@ -47,6 +47,30 @@ public class SignInPages {
         return page("Signed in as " + user, body);
     }
 
+    /**
+     * The OAuth consent page: which client asks, where it will send the answer, what it may do; "Sign in with
+     * Last.fm" posts the transaction back (its cookie proves the same browser), "Cancel" refuses.
+     */
+    public String consent(String clientName, String redirectHost, java.util.List<String> scopes, String txn,
+            String authorizeUrl) {
+        StringBuilder list = new StringBuilder();
+        for (String scope : scopes) {
+            list.append("<li><code>").append(Html.escape(scope)).append("</code>: ")
+                    .append(scope.endsWith(":write") ? "act on your Last.fm account (write tools)"
+                            : "read your Last.fm listening history and profile, including private data")
+                    .append("</li>\n");
+        }
+        String body = "<p>The application <strong>" + Html.escape(clientName) + "</strong> asks to use this MCP "
+                + "server as you. After you sign in with Last.fm it gets its answer at <strong>"
+                + Html.escape(redirectHost) + "</strong>.</p>\n<p>It may:</p>\n<ul>\n" + list + "</ul>\n"
+                + "<p>Only continue if you started this from that application.</p>\n"
+                + "<form method=\"post\" action=\"" + Html.escape(authorizeUrl) + "\">\n"
+                + "<input type=\"hidden\" name=\"txn\" value=\"" + Html.escape(txn) + "\">\n"
+                + "<button type=\"submit\" name=\"decision\" value=\"allow\">Sign in with Last.fm</button>\n"
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\">Cancel</button>\n</form>";
+        return page("Allow " + clientName + "?", body);
+    }
+
     private String page(String heading, String bodyHtml) {
         return frame.replace("{{title}}", Html.escape(heading + " · " + title))
                 .replace("{{heading}}", Html.escape(heading))

@@ -59,6 +59,11 @@ class ClusterStoresTest {
                 .isEqualTo(CacheMode.REPL_SYNC);
         assertThat(one.getCache(InfinispanStores.USED_TOKENS).getCacheConfiguration().clustering().cacheMode())
                 .isEqualTo(CacheMode.REPL_SYNC);
+        for (String replicated : List.of(InfinispanStores.OAUTH_CLIENTS, InfinispanStores.OAUTH_TOKENS,
+                InfinispanStores.OAUTH_PENDING)) {
+            assertThat(one.getCache(replicated).getCacheConfiguration().clustering().cacheMode()).as(replicated)
+                    .isEqualTo(CacheMode.REPL_SYNC);
+        }
         assertThat(one.getCache(InfinispanStores.AUDIT).getCacheConfiguration().clustering().cacheMode())
                 .isEqualTo(CacheMode.DIST_SYNC);
         assertThat(one.getCache(InfinispanStores.AUDIT).getCacheConfiguration().clustering().hash().numOwners())

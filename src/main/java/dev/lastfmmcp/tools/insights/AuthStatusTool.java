@@ -131,6 +131,10 @@ public class AuthStatusTool {
             if (caller.via() != null) {
                 structured.put("via", caller.via());
             }
+            if (caller.oauthClient() != null) {
+                structured.put("oauthClient", caller.oauthClient());
+                structured.put("scopes", caller.scopes().stream().sorted().toList());
+            }
             if (caller.since() != null) {
                 structured.put("since", caller.since().toString());
             }
@@ -148,7 +152,10 @@ public class AuthStatusTool {
             if (caller.since() != null) {
                 text.append(" since ").append(caller.since());
             }
-            if (caller.via() != null) {
+            if (caller.oauthClient() != null) {
+                text.append(" through OAuth client '").append(escape(caller.oauthClient())).append("' (scopes ")
+                        .append(String.join(", ", caller.scopes().stream().sorted().toList())).append(')');
+            } else if (caller.via() != null) {
                 text.append(" (").append(SignInMethods.describe(caller.via())).append(')');
             }
             text.append(". ");
