@@ -188,8 +188,12 @@ public class AppConfiguration implements CamelConfiguration {
         List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
         onSessionEnd.add(quota::release);
+        ClusterTransport cluster = new ClusterTransport(settings.bool("mcp.cluster.enabled"),
+                settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
+                settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
+                settings.duration("mcp.cluster.join-timeout"));
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
-            EmbeddedCacheManager manager = InfinispanStores.start(limits);
+            EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
             InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
