@@ -115,6 +115,7 @@ class AllToolsSdkTest extends ToolTestSupport {
         args.put("love_track", Map.of("artist", "Cher", "track", "Believe"));
         args.put("unlove_track", Map.of("artist", "Cher", "track", "Believe"));
         args.put("update_now_playing", Map.of("artist", "The Who", "track", "Underture", "album", "Tommy"));
+        args.put("scrobble_album", Map.of("artist", "Metallica", "album", "Metallica"));
         args.put("scrobble_tracks", Map.of("scrobbles", List.of(Map.of("artist", "65daysofstatic", "track", "Hole",
                 "album", "The Fall of Math", "timestamp", java.time.Instant.now().minusSeconds(600).toString()))));
         return args;

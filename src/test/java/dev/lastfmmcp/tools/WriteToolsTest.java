@@ -392,4 +392,43 @@ class WriteToolsTest extends ToolTestSupport {
         assertThat(text(missing)).contains("track");
         assertThat(posted("track.scrobble")).isEmpty();
     }
+
+    // ---------------------------------------------------------------- scrobble_album
+
+    @Test
+    void scrobbleAlbumCountsTheStartTimesBackFromFinishedAtWithTheTracklistsLengths() {
+        lastfm("album.getInfo", "album.getInfo__metallica_metallica_lang-de.json");
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(SignedForms.json(200, acceptedAnswer(12))));
+        long end = now() - 600;
+        JsonNode result = asAlice("scrobble_album", "{\"artist\":\"Metallica\",\"album\":\"Metallica\","
+                + "\"finishedAt\":" + end + "}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).isEqualTo(12);
+        assertThat(text(result)).contains("Scrobbled 12 of 12 tracks", "12 tracks played back to back");
+        Map<String, String> sent = posted("track.scrobble").get(0);
+        int[] lengths = {382, 324, 227, 386, 402, 239, 241, 341, 256, 305, 407, 231};
+        long start = end - java.util.Arrays.stream(lengths).sum();
+        assertThat(sent).containsEntry("timestamp[0]", String.valueOf(start))
+                .containsEntry("timestamp[1]", String.valueOf(start + 382))
+                .containsEntry("timestamp[11]", String.valueOf(end - 231))
+                .containsEntry("trackNumber[0]", "1").containsEntry("trackNumber[11]", "12")
+                .containsEntry("duration[0]", "382").containsEntry("album[0]", "Metallica")
+                .containsEntry("albumArtist[0]", "Metallica");
+    }
+
+    @Test
+    void scrobbleAlbumNeedsASignInBeforeReadingAnything() {
+        assertThat(text(error("scrobble_album", "{\"artist\":\"Metallica\",\"album\":\"Metallica\"}")))
+                .contains("/login");
+        assertThat(reads("album.getInfo")).isZero();
+    }
+
+    @Test
+    void anAlbumWithoutATracklistIsAnError() {
+        lastfm("album.getInfo", "{\"album\":{\"name\":\"Empty\",\"artist\":\"Nobody\",\"tracks\":{\"track\":[]}}}");
+        JsonNode result = asAlice("scrobble_album", "{\"artist\":\"Nobody\",\"album\":\"Empty\"}");
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("no tracklist", "scrobble_tracks");
+        assertThat(posted("track.scrobble")).isEmpty();
+    }
 }

@@ -96,6 +96,7 @@ public final class ScrobbleRun {
     private int next;
     private boolean stopped;
     private String failure;
+    private String note;
 
     ScrobbleRun(List<Item> items) {
         this.items = List.copyOf(items);
@@ -251,6 +252,16 @@ public final class ScrobbleRun {
 
     int count(Status status) {
         return (int) items.stream().filter(i -> i.status == status).count();
+    }
+
+    /** A sentence about how the items were made (scrobble_album's assumed lengths), or null. */
+    String note() {
+        return note;
+    }
+
+    ScrobbleRun withNote(String note) {
+        this.note = note;
+        return this;
     }
 
     /** The failure that stopped the batches, or null. */

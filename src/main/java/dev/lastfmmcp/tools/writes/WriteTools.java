@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import dev.lastfmmcp.jsonrpc.ToolException;
 import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.model.AlbumInfo;
+import dev.lastfmmcp.lastfm.model.AlbumTrack;
 import dev.lastfmmcp.lastfm.model.NowPlaying;
 import dev.lastfmmcp.lastfm.model.ScrobbleBatch;
 import dev.lastfmmcp.mcp.Caller;
@@ -211,6 +213,9 @@ public class WriteTools {
         });
         out.line("For " + escape(user) + ": " + (parts.isEmpty() ? "nothing sent" : String.join(", ", parts))
                  + " (" + Words.count(run.getBatchCount(), "request", "requests") + " to Last.fm).");
+        if (run.note() != null) {
+            out.blank().line(escape(run.note()));
+        }
         if (run.failure() != null) {
             out.blank().line("Stopped: " + escape(run.failure()));
         }
@@ -236,5 +241,69 @@ public class WriteTools {
         }
         out.next().call("lastfm_auth_status");
         return out.build();
+    }
+
+    // ---------------------------------------------------------------- scrobble_album
+
+    /** Length assumed for a track Last.fm gives no duration for. */
+    static final int ASSUMED_SECONDS = 180;
+
+    /** album.getInfo for the tracklist and lengths (sign-in checked first, so nothing is read for nobody). */
+    public LastfmRequest albumRequest(@Variable("args") Map<String, Object> arguments,
+            @Variable("caller") Caller caller) {
+        sessionKey(caller, "scrobble");
+        Args args = Args.of(arguments);
+        return LastfmRequest.of("album.getInfo", "artist", args.text("artist"), "album", args.text("album"),
+                "autocorrect", "1");
+    }
+
+    /**
+     * The album's tracks as scrobbles played back to back and ending at {@code finishedAt} (default now): each
+     * timestamp is finishedAt minus the lengths of that track and every later one.
+     */
+    public ScrobbleRun albumPlan(@Variable("args") Map<String, Object> arguments,
+            @Variable("albumInfo") LastfmResult result) {
+        Args args = Args.of(arguments);
+        AlbumInfo album = result.as(AlbumInfo.class);
+        String albumArtist = album.artist() != null ? album.artist() : args.text("artist");
+        String title = album.name() != null ? album.name() : args.text("album");
+        if (album.tracks().isEmpty()) {
+            throw new ToolException("Last.fm has no tracklist for " + title + " by " + albumArtist + ", so there "
+                                    + "is nothing to scrobble: scrobble the tracks one by one with scrobble_tracks.");
+        }
+        Object finished = arguments.get("finishedAt");
+        long end;
+        try {
+            end = finished == null ? clock.instant().getEpochSecond() : ScrobbleRun.epochSeconds(finished);
+        } catch (IllegalArgumentException e) {
+            throw new ToolException("finishedAt: " + e.getMessage() + ".");
+        }
+        List<AlbumTrack> tracks = album.tracks();
+        List<Map<String, Object>> items = new ArrayList<>();
+        long at = end;
+        int assumed = 0;
+        for (int i = tracks.size() - 1; i >= 0; i--) {
+            AlbumTrack track = tracks.get(i);
+            int seconds = track.durationSeconds() == null || track.durationSeconds() <= 0 ? ASSUMED_SECONDS
+                    : track.durationSeconds();
+            if (seconds == ASSUMED_SECONDS && (track.durationSeconds() == null || track.durationSeconds() <= 0)) {
+                assumed++;
+            }
+            at -= seconds;
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("artist", track.artist() != null && track.artist().name() != null ? track.artist().name()
+                    : albumArtist);
+            item.put("track", track.name());
+            item.put("timestamp", at);
+            item.put("album", title);
+            item.put("albumArtist", albumArtist);
+            item.put("duration", (long) seconds);
+            item.put("trackNumber", (long) (track.rank() > 0 ? track.rank() : i + 1));
+            items.add(0, item);
+        }
+        return ScrobbleRun.of(items, clock.instant()).withNote(title + " by " + albumArtist + ": "
+                + Words.count(tracks.size(), "track", "tracks") + " played back to back, the last ending at "
+                + Instant.ofEpochSecond(end) + (assumed == 0 ? "" : "; " + Words.count(assumed, "track", "tracks")
+                + " without a length on Last.fm counted as " + ASSUMED_SECONDS + " s") + ".");
     }
 }
