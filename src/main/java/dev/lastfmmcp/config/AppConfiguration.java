@@ -101,6 +101,8 @@ import dev.lastfmmcp.tools.ToolSlots;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.ratelimit.BucketStore;
+import dev.lastfmmcp.ratelimit.InfinispanBuckets;
 import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
@@ -196,6 +198,9 @@ public class AppConfiguration implements CamelConfiguration {
             EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
             InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
+            if (cluster.enabled()) {
+                InfinispanStores.defineRateBuckets(manager, Duration.ofHours(1));
+            }
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
@@ -231,11 +236,16 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
-        registry.bind("rateLimits", new RateLimits(new RateLimits.Settings(
+        RateLimits.Settings rateSettings = new RateLimits.Settings(
                 settings.longValue("mcp.rate-limit.per-minute"), settings.longValue("mcp.rate-limit.per-hour"),
                 HttpGuard.list(settings.string("mcp.rate-limit.trusted-proxies")),
                 settings.longValue("mcp.rate-limit.max-identities"),
-                settings.bool("mcp.rate-limit.exempt-loopback"))));
+                settings.bool("mcp.rate-limit.exempt-loopback"));
+        // in a cluster the buckets are shared (one limit for all nodes); alone they are in memory
+        registry.bind("rateLimits", new RateLimits(rateSettings, cluster.enabled()
+                ? new InfinispanBuckets(
+                        () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                : BucketStore.local(rateSettings.maxIdentities())));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
