@@ -113,6 +113,7 @@ import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.observe.ManagementInfo;
 import dev.lastfmmcp.observe.ManagementServer;
 import dev.lastfmmcp.observe.Probes;
+import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHttpPlugin;
 import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
 import dev.lastfmmcp.observe.McpMeters;
@@ -506,6 +507,15 @@ public class AppConfiguration implements CamelConfiguration {
             endpoints.addAll(AuditEndpoints.of(settings.string("mcp.admin-token"), auditQuery));
             ManagementServer management = new ManagementServer(vertx, settings.string("mcp.management.host"),
                     settings.integer("mcp.management.port"), endpoints);
+            if (settings.bool("mcp.jolokia.enabled")) {
+                // Jolokia 2 agent as a Vert.x handler; its policy is classpath:/jolokia-access.xml
+                DefaultJolokiaPlatformHttpPlugin jolokia = new DefaultJolokiaPlatformHttpPlugin();
+                jolokia.setCamelContext(context);
+                context.addService(jolokia, true, true);
+                management.addRaw(new ManagementServer.RawRoute("/observe/jolokia/*",
+                        ctx -> ((io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>) jolokia.getHandler())
+                                .handle(ctx)));
+            }
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }

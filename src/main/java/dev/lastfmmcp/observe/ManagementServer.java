@@ -12,7 +12,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -46,7 +48,17 @@ public class ManagementServer extends ServiceSupport {
     private final String host;
     private final int port;
     private final List<Endpoint> endpoints;
+    private final List<RawRoute> raw = new java.util.ArrayList<>();
     private volatile HttpServer server;
+
+    /** A path served by a Vert.x handler of its own (GET and POST with a body up to 64 KB, on a worker thread). */
+    public record RawRoute(String path, Handler<RoutingContext> handler) {
+    }
+
+    /** Adds a raw route (before start). */
+    public void addRaw(RawRoute route) {
+        raw.add(route);
+    }
 
     public ManagementServer(Vertx vertx, String host, int port, List<Endpoint> endpoints) {
         this.vertx = vertx;
@@ -64,6 +76,11 @@ public class ManagementServer extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         Router router = Router.router(vertx);
+        for (RawRoute route : raw) {
+            router.route(route.path()).method(HttpMethod.GET).method(HttpMethod.POST)
+                    .handler(BodyHandler.create(false).setBodyLimit(65_536))
+                    .blockingHandler(route.handler(), false);
+        }
         for (Endpoint endpoint : endpoints) {
             router.route(endpoint.path()).handler(ctx -> handle(ctx, endpoint));
         }

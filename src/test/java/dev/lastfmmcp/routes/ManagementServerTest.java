@@ -144,6 +144,8 @@ class ManagementServerTest extends UpstreamTestSupport {
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
         // no MCP_ADMIN_TOKEN here: the audit endpoints do not exist
         assertThat(send("GET", "/observe/audit").statusCode()).isEqualTo(404);
+        // Jolokia is off by default
+        assertThat(send("GET", "/observe/jolokia/version").statusCode()).isEqualTo(404);
         HttpResponse<String> unknown = send("GET", "/observe/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("/observe/metrics");

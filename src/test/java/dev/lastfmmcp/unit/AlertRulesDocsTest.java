@@ -46,6 +46,10 @@ class AlertRulesDocsTest {
         String tests = Files.readString(Path.of("ops/prometheus/alerts.test.yml"));
         assertThat(alerts).allSatisfy(alert -> assertThat(tests).as("a promtool test of " + alert)
                 .contains("alertname: " + alert));
+        String runbook = Files.readString(Path.of("docs/runbook.md"));
+        assertThat(alerts).allSatisfy(alert -> assertThat(runbook).as("the runbook on " + alert)
+                .containsPattern("(?m)^### .*\\b" + alert + "\\b"));
+        assertThat(readme).contains("](docs/runbook.md)");
         String meterSection = readme.substring(readme.indexOf("### Meters"), readme.indexOf("### Alerts"));
         assertThat(meters).isNotEmpty().allSatisfy(meter -> assertThat(meterSection).contains("| `" + meter + "` |"));
     }

@@ -1,0 +1,76 @@
+package dev.lastfmmcp.routes;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.config.AppConfiguration;
+import dev.lastfmmcp.observe.ManagementServer;
+import dev.lastfmmcp.support.AppTestSupport;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Jolokia on the management port: a route's ExchangesTotal read over HTTP; the policy allows route operations only. */
+@CamelMainTest(configurationClasses = AppConfiguration.class, useJmx = true, properties = {"camel.server.port=0",
+        "mcp.management.port=0", "mcp.jolokia.enabled=true"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JolokiaTest extends AppTestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonNode jolokia(String request) throws Exception {
+        int port = context.getRegistry().lookupByNameAndType("managementServer", ManagementServer.class)
+                .listeningPort();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/observe/jolokia/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private String routeMBean(String routeId) throws Exception {
+        JsonNode found = jolokia("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,name=\\\"" + routeId
+                                 + "\\\",*\"}");
+        assertThat(found.get("status").asInt()).as(found.toString()).isEqualTo(200);
+        return found.get("value").get(0).asText();
+    }
+
+    @Test
+    void aRoutesExchangesTotalIsReadOverHttp() throws Exception {
+        mcp().send("GET", "/health", null, Map.of());
+        mcp().send("GET", "/health", null, Map.of());
+        String mbean = routeMBean("web-health");
+        JsonNode read = jolokia("{\"type\":\"read\",\"mbean\":" + JSON.writeValueAsString(mbean)
+                                + ",\"attribute\":\"ExchangesTotal\"}");
+        assertThat(read.get("status").asInt()).as(read.toString()).isEqualTo(200);
+        assertThat(read.get("value").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void routeOperationsAreAllowedAndNothingElseWrites() throws Exception {
+        String mbean = JSON.writeValueAsString(routeMBean("web-landing"));
+        JsonNode stop = jolokia("{\"type\":\"exec\",\"mbean\":" + mbean + ",\"operation\":\"stop()\"}");
+        assertThat(stop.get("status").asInt()).as(stop.toString()).isEqualTo(200);
+        assertThat(context.getRouteController().getRouteStatus("web-landing")).isEqualTo(ServiceStatus.Stopped);
+        JsonNode start = jolokia("{\"type\":\"exec\",\"mbean\":" + mbean + ",\"operation\":\"start()\"}");
+        assertThat(start.get("status").asInt()).as(start.toString()).isEqualTo(200);
+        assertThat(context.getRouteController().getRouteStatus("web-landing")).isEqualTo(ServiceStatus.Started);
+
+        JsonNode remove = jolokia("{\"type\":\"exec\",\"mbean\":" + mbean + ",\"operation\":\"remove()\"}");
+        assertThat(remove.get("status").asInt()).as(remove.toString()).isEqualTo(403);
+        JsonNode write = jolokia("{\"type\":\"write\",\"mbean\":" + mbean
+                                 + ",\"attribute\":\"Description\",\"value\":\"x\"}");
+        assertThat(write.get("status").asInt()).as(write.toString()).isEqualTo(403);
+        JsonNode gc = jolokia("{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc()\"}");
+        assertThat(gc.get("status").asInt()).as(gc.toString()).isEqualTo(403);
+    }
+}
