@@ -101,6 +101,7 @@ import dev.lastfmmcp.tools.ToolSlots;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
 import dev.lastfmmcp.signin.SignIns;
@@ -227,6 +228,11 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
+        registry.bind("rateLimits", new RateLimits(new RateLimits.Settings(
+                settings.longValue("mcp.rate-limit.per-minute"), settings.longValue("mcp.rate-limit.per-hour"),
+                HttpGuard.list(settings.string("mcp.rate-limit.trusted-proxies")),
+                settings.longValue("mcp.rate-limit.max-identities"),
+                settings.bool("mcp.rate-limit.exempt-loopback"))));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
