@@ -189,8 +189,12 @@ public class AppConfiguration implements CamelConfiguration {
         List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
         onSessionEnd.add(quota::release);
+        ClusterTransport cluster = new ClusterTransport(settings.bool("mcp.cluster.enabled"),
+                settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
+                settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
+                settings.duration("mcp.cluster.join-timeout"));
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
-            EmbeddedCacheManager manager = InfinispanStores.start(limits);
+            EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
             InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
@@ -431,7 +435,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
-        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
