@@ -108,6 +108,7 @@ import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
 import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.tools.ToolScopes;
 import dev.lastfmmcp.web.OAuthEndpoints;
 import dev.lastfmmcp.web.SignInFlow;
 import dev.lastfmmcp.web.SignInPages;
@@ -265,9 +266,10 @@ public class AppConfiguration implements CamelConfiguration {
                 oauthServer, signIns, signInSettings, publicUrl::base,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper));
+        BearerChallenge bearerChallenge = new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl);
+        registry.bind("toolScopes", new ToolScopes(bearerChallenge));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
-                new SessionBinding.Access(settings.bool("mcp.auth.required"),
-                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl),
+                new SessionBinding.Access(settings.bool("mcp.auth.required"), bearerChallenge,
                         token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
                                 .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
@@ -443,7 +445,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
-        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));

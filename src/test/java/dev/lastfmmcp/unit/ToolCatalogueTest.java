@@ -75,7 +75,8 @@ class ToolCatalogueTest {
     static final java.util.Map<String, boolean[]> WRITE_TOOLS = java.util.Map.of(
             "love_track", new boolean[] {false, false, true},
             "unlove_track", new boolean[] {false, true, true},
-            "update_now_playing", new boolean[] {false, false, true});
+            "update_now_playing", new boolean[] {false, false, true},
+            "scrobble_tracks", new boolean[] {false, false, false});
 
     @Test
     void everyToolIsAnnotatedAsAReadOnlyToolOfItsTitle() {
