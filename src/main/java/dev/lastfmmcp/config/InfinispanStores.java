@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.bucket4j.grid.infinispan.serialization.Bucket4jProtobufContextInitializer;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
@@ -32,6 +33,8 @@ public final class InfinispanStores {
     public static final String OAUTH_TOKENS = "mcp-oauth-tokens";
     /** OAuth authorization transactions, codes and used-code markers: in memory, short-lived. */
     public static final String OAUTH_PENDING = "mcp-oauth-pending";
+    /** Rate-limit token buckets (Bucket4j state, byte[]), only in a cluster: one node keeps them in memory. */
+    public static final String RATE_BUCKETS = "mcp-rate-buckets";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -94,6 +97,8 @@ public final class InfinispanStores {
         if (cluster.enabled()) {
             global.transport().clusterName(ClusterTransport.CLUSTER_NAME).nodeName(cluster.name())
                     .addProperty(JGroupsTransport.CONFIGURATION_STRING, cluster.jgroupsXml());
+            // Bucket4j's commands and state cross the wire in its own ProtoStream schema
+            global.serialization().addContextInitializer(new Bucket4jProtobufContextInitializer());
         }
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
         manager.start();
@@ -222,5 +227,19 @@ public final class InfinispanStores {
         if (clustered) {
             builder.clustering().cacheMode(CacheMode.REPL_SYNC);
         }
+    }
+
+    /**
+     * Defines {@value #RATE_BUCKETS}, replicated (synchronous: a consumption is seen by every node before it returns).
+     * A bucket idle for longer than its longest window is full again, so it expires then.
+     */
+    public static void defineRateBuckets(EmbeddedCacheManager manager, Duration longestWindow) {
+        manager.defineConfiguration(RATE_BUCKETS, new ConfigurationBuilder()
+                .expiration().maxIdle(longestWindow.plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS)
+                .wakeUpInterval(1, TimeUnit.MINUTES)
+                .clustering().cacheMode(CacheMode.REPL_SYNC)
+                .statistics().enable()
+                .build());
+        manager.getCache(RATE_BUCKETS);
     }
 }

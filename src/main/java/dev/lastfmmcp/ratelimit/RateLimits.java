@@ -8,14 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Body;
@@ -30,8 +29,9 @@ import org.apache.camel.Variable;
  * OAuth client), or, anonymous, the client address ({@code X-Forwarded-For} only from a trusted proxy). Over a limit
  * the request is a JSON-RPC error -32000 that says which limit and when to retry, and a lone request's HTTP reply is
  * 429 with {@code Retry-After} and {@code RateLimit-Policy}/{@code RateLimit} headers (the draft IETF fields). At 80 %
- * of a window a tool result carries a short notice. Buckets live in memory on one node (a bounded cache, idle ones
- * go); a cluster shares them through the same interface.
+ * of a window a tool result carries a short notice. Buckets live in a {@link BucketStore}: in memory on one node (a
+ * bounded cache, idle ones go), in a replicated cache in a cluster ({@link InfinispanBuckets}: one limit for all
+ * nodes).
  */
 public class RateLimits {
 
@@ -56,13 +56,18 @@ public class RateLimits {
     }
 
     private final Settings settings;
-    private final Cache<String, Bucket> buckets;
+    private final BucketStore buckets;
+    private final BucketConfiguration configuration;
 
+    /** Buckets in memory on this node. */
     public RateLimits(Settings settings) {
+        this(settings, BucketStore.local(settings.maxIdentities()));
+    }
+
+    public RateLimits(Settings settings, BucketStore buckets) {
         this.settings = settings;
-        this.buckets = Caffeine.newBuilder().maximumSize(settings.maxIdentities())
-                // an idle bucket is full again after an hour: dropping it changes nothing
-                .expireAfterAccess(Duration.ofHours(1).plusMinutes(1)).build();
+        this.buckets = buckets;
+        this.configuration = enabled() ? configuration(settings) : null;
     }
 
     public boolean enabled() {
@@ -82,7 +87,7 @@ public class RateLimits {
         List<Bucket> spent = new ArrayList<>();
         String notice = null;
         for (Identity identity : identities) {
-            Bucket bucket = buckets.get(identity.key(), key -> newBucket());
+            Bucket bucket = buckets.bucket(identity.key(), configuration);
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 spent.forEach(b -> b.addTokens(1));
@@ -151,8 +156,8 @@ public class RateLimits {
         return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
     }
 
-    private Bucket newBucket() {
-        var builder = Bucket.builder();
+    private static BucketConfiguration configuration(Settings settings) {
+        var builder = BucketConfiguration.builder();
         if (settings.perMinute() > 0) {
             builder.addLimit(Bandwidth.builder().capacity(settings.perMinute())
                     .refillGreedy(settings.perMinute(), Duration.ofMinutes(1)).id("minute").build());
