@@ -101,10 +101,14 @@ import dev.lastfmmcp.tools.ToolSlots;
 import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.ratelimit.BucketStore;
+import dev.lastfmmcp.ratelimit.InfinispanBuckets;
+import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
 import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
+import dev.lastfmmcp.tools.ToolScopes;
 import dev.lastfmmcp.web.OAuthEndpoints;
 import dev.lastfmmcp.web.SignInFlow;
 import dev.lastfmmcp.web.SignInPages;
@@ -187,10 +191,17 @@ public class AppConfiguration implements CamelConfiguration {
         List<Consumer<String>> onSessionEnd = new CopyOnWriteArrayList<>();
         onSessionEnd.add(streams::sessionEnded);
         onSessionEnd.add(quota::release);
+        ClusterTransport cluster = new ClusterTransport(settings.bool("mcp.cluster.enabled"),
+                settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
+                settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
+                settings.duration("mcp.cluster.join-timeout"));
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
-            EmbeddedCacheManager manager = InfinispanStores.start(limits);
+            EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
             InfinispanStores.defineOAuth(manager, dataDir, settings.longValue("mcp.oauth.clients.max-in-memory"));
+            if (cluster.enabled()) {
+                InfinispanStores.defineRateBuckets(manager, Duration.ofHours(1));
+            }
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
@@ -226,6 +237,16 @@ public class AppConfiguration implements CamelConfiguration {
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
+        RateLimits.Settings rateSettings = new RateLimits.Settings(
+                settings.longValue("mcp.rate-limit.per-minute"), settings.longValue("mcp.rate-limit.per-hour"),
+                HttpGuard.list(settings.string("mcp.rate-limit.trusted-proxies")),
+                settings.longValue("mcp.rate-limit.max-identities"),
+                settings.bool("mcp.rate-limit.exempt-loopback"));
+        // in a cluster the buckets are shared (one limit for all nodes); alone they are in memory
+        registry.bind("rateLimits", new RateLimits(rateSettings, cluster.enabled()
+                ? new InfinispanBuckets(
+                        () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                : BucketStore.local(rateSettings.maxIdentities())));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
@@ -245,9 +266,10 @@ public class AppConfiguration implements CamelConfiguration {
                 oauthServer, signIns, signInSettings, publicUrl::base,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper));
+        BearerChallenge bearerChallenge = new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl);
+        registry.bind("toolScopes", new ToolScopes(bearerChallenge));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
-                new SessionBinding.Access(settings.bool("mcp.auth.required"),
-                        new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl),
+                new SessionBinding.Access(settings.bool("mcp.auth.required"), bearerChallenge,
                         token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
                                 .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
@@ -423,7 +445,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
-        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.bucket4j.grid.infinispan.serialization.Bucket4jProtobufContextInitializer;
+import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import dev.lastfmmcp.web.Health;
 
 /**
@@ -30,6 +33,8 @@ public final class InfinispanStores {
     public static final String OAUTH_TOKENS = "mcp-oauth-tokens";
     /** OAuth authorization transactions, codes and used-code markers: in memory, short-lived. */
     public static final String OAUTH_PENDING = "mcp-oauth-pending";
+    /** Rate-limit token buckets (Bucket4j state, byte[]), only in a cluster: one node keeps them in memory. */
+    public static final String RATE_BUCKETS = "mcp-rate-buckets";
     private static final String NAME = "lastfm-mcp";
 
     private InfinispanStores() {
@@ -76,19 +81,53 @@ public final class InfinispanStores {
     }
 
     private static EmbeddedCacheManager newManager() {
-        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+        return newManager(ClusterTransport.off());
+    }
+
+    /**
+     * A started manager: not clustered, or (cluster on) joined to the members over JGroups TCP on the bind address.
+     * Every value is a JSON string, which ProtoStream (the only marshaller on the wire) carries as is.
+     */
+    static EmbeddedCacheManager newManager(ClusterTransport cluster) {
+        GlobalConfigurationBuilder global = cluster.enabled()
+                ? GlobalConfigurationBuilder.defaultClusteredBuilder()
+                : new GlobalConfigurationBuilder().nonClusteredDefault();
         global.cacheManagerName(NAME);
-        global.jmx().enabled(true).domain("org.infinispan." + NAME);
+        global.jmx().enabled(true).domain("org.infinispan." + NAME + (cluster.enabled() ? "." + cluster.port() : ""));
+        if (cluster.enabled()) {
+            global.transport().clusterName(ClusterTransport.CLUSTER_NAME).nodeName(cluster.name())
+                    .addProperty(JGroupsTransport.CONFIGURATION_STRING, cluster.jgroupsXml());
+            // Bucket4j's commands and state cross the wire in its own ProtoStream schema
+            global.serialization().addContextInitializer(new Bucket4jProtobufContextInitializer());
+        }
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
         manager.start();
         return manager;
     }
 
-    /** The started cache manager with this server's caches defined. */
+    /** The started cache manager with this server's caches defined (a single embedded node). */
     public static EmbeddedCacheManager start(Limits limits) {
+        return start(limits, ClusterTransport.off());
+    }
+
+    /**
+     * The started cache manager with this server's caches defined. Clustered, the sessions are replicated (every
+     * node holds each) and the audit log distributed with 2 owners (a record survives the loss of one node).
+     */
+    public static EmbeddedCacheManager start(Limits limits, ClusterTransport cluster) {
         CompletableFuture<EmbeddedCacheManager> ahead = prestarted;
         prestarted = null;
-        EmbeddedCacheManager manager = ahead != null ? ahead.join() : newManager();
+        EmbeddedCacheManager manager;
+        if (!cluster.enabled()) {
+            manager = ahead != null ? ahead.join() : newManager();
+        } else {
+            // the manager started ahead is not clustered (the settings are read after it started): replace it
+            if (ahead != null) {
+                ahead.join().stop();
+            }
+            manager = newManager(cluster);
+        }
+        boolean clustered = isClustered(manager);
         // Bounded by entry count: each entry is bounded in size (a session keeps at most max-capabilities-chars of
         // the client's capabilities, an audit record at most max-record-chars), so count x entry bound is the
         // bound in bytes. Infinispan's own size-based eviction is not used: its entry size calculator calls
@@ -98,13 +137,17 @@ public final class InfinispanStores {
                 .wakeUpInterval(limits.reaperInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .memory().maxCount(limits.maxSessions())
                 .statistics().enable()
+                .clustering().cacheMode(clustered ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
                 .build());
-        manager.defineConfiguration(AUDIT, new ConfigurationBuilder()
-                .expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
+        ConfigurationBuilder audit = new ConfigurationBuilder();
+        audit.expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(limits.auditMaxEntries())
-                .statistics().enable()
-                .build());
+                .statistics().enable();
+        if (clustered) {
+            audit.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(2);
+        }
+        manager.defineConfiguration(AUDIT, audit.build());
         manager.getCache(SESSIONS);
         manager.getCache(AUDIT);
         return manager;
@@ -116,20 +159,16 @@ public final class InfinispanStores {
      * memory only, for the hour a Last.fm token lives.
      */
     public static void defineSignIns(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
-        Path store = dataDir.toAbsolutePath().resolve("signins");
         ConfigurationBuilder signIns = new ConfigurationBuilder();
         signIns.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
         signIns.memory().maxCount(inMemory);
-        signIns.persistence().passivation(false).addSoftIndexFileStore()
-                .dataLocation(store.resolve("data").toString())
-                .indexLocation(store.resolve("index").toString())
-                .preload(false)
-                .shared(false);
+        persisted(manager, signIns, dataDir.toAbsolutePath().resolve("signins"));
         signIns.statistics().enable();
         manager.defineConfiguration(SIGN_INS, signIns.build());
         manager.defineConfiguration(USED_TOKENS, new ConfigurationBuilder()
                 .expiration().lifespan(1, TimeUnit.HOURS).wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
+                .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
                 .build());
         manager.getCache(SIGN_INS);
         manager.getCache(USED_TOKENS);
@@ -141,29 +180,66 @@ public final class InfinispanStores {
      * their client id). Every entry has a lifespan (unused registrations expire sooner).
      */
     public static void defineOAuth(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
-        manager.defineConfiguration(OAUTH_CLIENTS, persisted(dataDir.toAbsolutePath().resolve("oauth-clients"),
-                inMemory));
-        manager.defineConfiguration(OAUTH_TOKENS, persisted(dataDir.toAbsolutePath().resolve("oauth-tokens"),
-                inMemory * 4));
+        manager.defineConfiguration(OAUTH_CLIENTS, persisted(manager,
+                dataDir.toAbsolutePath().resolve("oauth-clients"), inMemory));
+        manager.defineConfiguration(OAUTH_TOKENS, persisted(manager,
+                dataDir.toAbsolutePath().resolve("oauth-tokens"), inMemory * 4));
         manager.defineConfiguration(OAUTH_PENDING, new ConfigurationBuilder()
                 .expiration().wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
+                .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
                 .build());
         manager.getCache(OAUTH_CLIENTS);
         manager.getCache(OAUTH_TOKENS);
         manager.getCache(OAUTH_PENDING);
     }
 
-    private static org.infinispan.configuration.cache.Configuration persisted(Path store, long inMemory) {
+    private static org.infinispan.configuration.cache.Configuration persisted(EmbeddedCacheManager manager,
+            Path store, long inMemory) {
         ConfigurationBuilder builder = new ConfigurationBuilder();
         builder.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
         builder.memory().maxCount(inMemory);
+        persisted(manager, builder, store);
+        builder.statistics().enable();
+        return builder.build();
+    }
+
+    /** Whether the manager has a transport (MCP_CLUSTER=true). */
+    public static boolean isClustered(EmbeddedCacheManager manager) {
+        return manager.getCacheManagerConfiguration().isClustered();
+    }
+
+    /**
+     * Written through to a soft-index file store in {@code store}. Clustered, the cache is replicated; a node that
+     * joins running members empties its own store first and takes their state (what it has on disk may be stale: a
+     * sign-out while it was down would come back), a node that finds no member keeps its store (a whole-cluster
+     * restart keeps what the first node had).
+     */
+    private static void persisted(EmbeddedCacheManager manager, ConfigurationBuilder builder, Path store) {
+        boolean clustered = isClustered(manager);
+        boolean joinsOthers = clustered && manager.getMembers() != null && manager.getMembers().size() > 1;
         builder.persistence().passivation(false).addSoftIndexFileStore()
                 .dataLocation(store.resolve("data").toString())
                 .indexLocation(store.resolve("index").toString())
                 .preload(false)
-                .shared(false);
-        builder.statistics().enable();
-        return builder.build();
+                .shared(false)
+                .purgeOnStartup(joinsOthers);
+        if (clustered) {
+            builder.clustering().cacheMode(CacheMode.REPL_SYNC);
+        }
+    }
+
+    /**
+     * Defines {@value #RATE_BUCKETS}, replicated (synchronous: a consumption is seen by every node before it returns).
+     * A bucket idle for longer than its longest window is full again, so it expires then.
+     */
+    public static void defineRateBuckets(EmbeddedCacheManager manager, Duration longestWindow) {
+        manager.defineConfiguration(RATE_BUCKETS, new ConfigurationBuilder()
+                .expiration().maxIdle(longestWindow.plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS)
+                .wakeUpInterval(1, TimeUnit.MINUTES)
+                .clustering().cacheMode(CacheMode.REPL_SYNC)
+                .statistics().enable()
+                .build());
+        manager.getCache(RATE_BUCKETS);
     }
 }

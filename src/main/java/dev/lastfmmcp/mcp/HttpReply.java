@@ -19,6 +19,7 @@ public class HttpReply {
     private String contentType;
     private HttpServerResponse httpResponse;
     private ReplyStream postStream;
+    private boolean rateLimited;
 
     public ReplyMode getMode() {
         return mode;
@@ -34,6 +35,16 @@ public class HttpReply {
 
     public void setAcceptsEventStream(boolean acceptsEventStream) {
         this.acceptsEventStream = acceptsEventStream;
+    }
+
+    /** A lone request over its rate limit: the reply is a 429 with these headers (Retry-After, RateLimit...). */
+    public void rateLimited(Map<String, String> limitHeaders) {
+        rateLimited = true;
+        headers.putAll(limitHeaders);
+    }
+
+    public boolean isRateLimited() {
+        return rateLimited;
     }
 
     public int getStatus() {

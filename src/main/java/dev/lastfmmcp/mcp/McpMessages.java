@@ -77,6 +77,14 @@ public class McpMessages {
         return codec.error(id, error.code(), error.getMessage(), error.data());
     }
 
+    /**
+     * A rejection at the HTTP level while handling a message (an OAuth token without the tool's scope: 403): it is
+     * not a JSON-RPC error of this message but the whole request's answer, so it goes on to the intake.
+     */
+    public void rethrow(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) dev.lastfmmcp.jsonrpc.McpHttpException rejection) {
+        throw rejection;
+    }
+
     /** Something broke while handling a request: logged with the correlation id, answered -32603 without details. */
     public JsonNode internalError(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
             @Variable("call") McpCall call, @Variable("mcp") McpRequest request) {

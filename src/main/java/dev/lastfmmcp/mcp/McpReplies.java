@@ -28,6 +28,8 @@ public class McpReplies {
         NONE,
         /** A lone message that was not valid JSON-RPC: its error with 400. */
         INVALID,
+        /** A lone request over its rate limit: its error with 429 and the limit's headers. */
+        LIMITED,
         /** One event stream holding the response(s). */
         EVENTS,
         /** The response(s) as JSON. */
@@ -61,6 +63,9 @@ public class McpReplies {
         }
         if (!request.isBatch() && isEnvelopeError(responses)) {
             return Kind.INVALID;
+        }
+        if (request.reply().isRateLimited()) {
+            return Kind.LIMITED;
         }
         return request.reply().getMode() == ReplyMode.SSE ? Kind.EVENTS : Kind.JSON;
     }

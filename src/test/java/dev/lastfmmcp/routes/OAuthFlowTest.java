@@ -390,4 +390,33 @@ class OAuthFlowTest extends ToolTestSupport {
         return result.content().stream().filter(io.modelcontextprotocol.spec.McpSchema.TextContent.class::isInstance)
                 .map(c -> ((io.modelcontextprotocol.spec.McpSchema.TextContent) c).text()).reduce("", String::concat);
     }
+
+    /** A token granted only lastfm:write cannot call a read tool: 403 insufficient_scope naming lastfm:read. */
+    @Test
+    void aTokenWithoutTheToolsScopeIs403InsufficientScope() throws Exception {
+        String clientId = register();
+        HttpResponse<String> consent = browse(authorizeUrl(clientId, "").replace("scope=" + enc("lastfm:read"),
+                "scope=" + enc("lastfm:write")));
+        Matcher txn = Pattern.compile("name=\"txn\" value=\"([A-Za-z0-9_-]+)\"").matcher(consent.body());
+        assertThat(txn.find()).as(consent.body()).isTrue();
+        String cb = query(form("/authorize", "txn=" + txn.group(1) + "&decision=allow").headers()
+                .firstValue("Location").orElseThrow()).get("cb");
+        String code = query(browse(cb + "&token=good0").headers().firstValue("Location").orElseThrow()).get("code");
+        JsonNode tokens = tokenRequest("grant_type=authorization_code&code=" + enc(code) + "&redirect_uri="
+                + enc(REDIRECT) + "&code_verifier=" + VERIFIER + "&client_id=" + enc(clientId), 200);
+        assertThat(tokens.get("scope").asText()).isEqualTo("lastfm:write");
+        String access = tokens.get("access_token").asText();
+        RawMcp.Reply initialized = mcpWith(access, INITIALIZE, null);
+        assertThat(initialized.status()).isEqualTo(200);
+        String session = initialized.header("Mcp-Session-Id");
+        mcpWith(access, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session);
+        RawMcp.Reply call = mcpWith(access, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"lastfm_auth_status\",\"arguments\":{}}}", session);
+        assertThat(call.status()).as(call.body()).isEqualTo(403);
+        assertThat(call.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\", "
+                + "scope=\"lastfm:read\"").contains("resource_metadata=");
+        assertThat(call.json().at("/error/message").asText()).contains("lastfm:read");
+        assertThat(mcpWith(access, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/list\"}", session).status())
+                .isEqualTo(200);
+    }
 }

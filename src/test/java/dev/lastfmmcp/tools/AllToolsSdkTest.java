@@ -115,6 +115,9 @@ class AllToolsSdkTest extends ToolTestSupport {
         args.put("love_track", Map.of("artist", "Cher", "track", "Believe"));
         args.put("unlove_track", Map.of("artist", "Cher", "track", "Believe"));
         args.put("update_now_playing", Map.of("artist", "The Who", "track", "Underture", "album", "Tommy"));
+        args.put("scrobble_album", Map.of("artist", "Metallica", "album", "Metallica"));
+        args.put("scrobble_tracks", Map.of("scrobbles", List.of(Map.of("artist", "65daysofstatic", "track", "Hole",
+                "album", "The Fall of Math", "timestamp", java.time.Instant.now().minusSeconds(600).toString()))));
         return args;
     }
 
@@ -125,7 +128,8 @@ class AllToolsSdkTest extends ToolTestSupport {
     private static final Map<String, String> WRITES = Map.of(
             "track.love", "track.love__ok.json",
             "track.unlove", "{}",
-            "track.updateNowPlaying", "track.updateNowPlaying__the-who_underture.json");
+            "track.updateNowPlaying", "track.updateNowPlaying__the-who_underture.json",
+            "track.scrobble", "track.scrobble__accepted-single.json");
 
     private void stubEverything() {
         WRITES.forEach((method, body) -> LASTFM.stubFor(dev.lastfmmcp.support.SignedForms.write(method, WRITER_SK)

@@ -90,11 +90,12 @@ class InsightToolsTest extends ToolTestSupport {
         List<String> needSignIn = new ArrayList<>();
         structured.at("/tools/needSignIn").forEach(n -> needSignIn.add(n.asText()));
         // the write tools, and only them: each in no other kind
-        assertThat(needSignIn).containsExactly("love_track", "unlove_track", "update_now_playing");
+        assertThat(needSignIn).containsExactly("love_track", "unlove_track", "update_now_playing", "scrobble_tracks",
+                "scrobble_album");
         assertThat(catalogue).doesNotContainAnyElementsOf(needSignIn);
         assertThat(personal.size() + catalogue.size() + server.size() + needSignIn.size())
                 .isEqualTo(tools.all().size());
-        assertThat(text(result)).contains("**Need sign-in**: `love_track`, `unlove_track`, `update_now_playing`");
+        assertThat(text(result)).contains("**Need sign-in**: `love_track`, `unlove_track`, `update_now_playing`, `scrobble_tracks`, `scrobble_album`");
         assertThat(text(result)).contains("Not signed in. Sign in with Last.fm at http").contains("`get_listening_stats`")
                 .contains("**Next steps**").doesNotContain("\"rj\"").doesNotContain("get_listening_stats(");
         assertThat(upstreamRequests()).isZero();

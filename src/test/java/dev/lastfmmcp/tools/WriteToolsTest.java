@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user's session key (any other POST gets error 13, so a wrong signature fails the test).
  */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-               properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=1", "lastfm.retry.max-delay-ms=5"})
+               properties = {"camel.server.port=0", "lastfm.retry.initial-delay-ms=1", "lastfm.retry.max-delay-ms=5",
+                             "lastfm.throttle.requests-per-second=100", "lastfm.breaker.minimum-calls=1000",
+                             "lastfm.breaker.sliding-window-size=1000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriteToolsTest extends ToolTestSupport {
 
@@ -197,5 +199,236 @@ class WriteToolsTest extends ToolTestSupport {
         assertThat(text(call(alice, aliceSession, "update_now_playing",
                 "{\"artist\":\"The Who\",\"track\":\"Underture\",\"duration\":0}"))).contains("duration");
         assertThat(LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/")))).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- scrobble_tracks
+
+    private static long now() {
+        return java.time.Instant.now().getEpochSecond();
+    }
+
+    private static String item(String artist, String track, Object timestamp) {
+        return "{\"artist\":\"" + artist + "\",\"track\":\"" + track + "\",\"timestamp\":"
+               + (timestamp instanceof String t ? "\"" + t + "\"" : timestamp) + "}";
+    }
+
+    private static String scrobbles(String... items) {
+        return "{\"scrobbles\":[" + String.join(",", items) + "]}";
+    }
+
+    /** Last.fm's answer for n accepted scrobbles, as an array (several) with @attr counts. */
+    private static String acceptedAnswer(int n) {
+        StringBuilder echoes = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            echoes.append(i == 0 ? "" : ",").append("{\"track\":{\"#text\":\"T").append(i)
+                    .append("\",\"corrected\":\"0\"},\"artist\":{\"#text\":\"A\",\"corrected\":\"0\"},"
+                            + "\"timestamp\":\"1\",\"ignoredMessage\":{\"#text\":\"\",\"code\":\"0\"}}");
+        }
+        return "{\"scrobbles\":{\"scrobble\":[" + echoes + "],\"@attr\":{\"accepted\":\"" + n
+               + "\",\"ignored\":\"0\"}}}";
+    }
+
+    @Test
+    void oneScrobbleIsSignedAndItsSingleObjectAnswerIsRead() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-single.json")));
+        String iso = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).minusHours(1)
+                .withNano(0).toString();
+        JsonNode result = asAlice("scrobble_tracks", scrobbles("{\"artist\":\"65daysofstatic\",\"track\":\"Hole\","
+                + "\"album\":\"The Fall of Math\",\"timestamp\":\"" + iso + "\",\"duration\":222}"));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("Scrobbled 1 of 1 track", "**Hole** by 65daysofstatic", "accepted",
+                "get_recent_tracks(");
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).isEqualTo(1);
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("accepted");
+        Map<String, String> sent = posted("track.scrobble").get(0);
+        assertThat(sent).containsEntry("artist[0]", "65daysofstatic").containsEntry("track[0]", "Hole")
+                .containsEntry("album[0]", "The Fall of Math").containsEntry("duration[0]", "222")
+                .containsEntry("timestamp[0]", String.valueOf(java.time.OffsetDateTime.parse(iso).toEpochSecond()));
+    }
+
+    @Test
+    void severalScrobblesReadTheArrayAnswerWithUnicodeNames() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-two-unicode.json")));
+        long t = now() - 3600;
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", t),
+                item("やくしまるえつこ", "X次元へようこそ", t + 300)));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).isEqualTo(2);
+        assertThat(text(result)).contains("X次元へようこそ");
+        assertThat(posted("track.scrobble").get(0)).containsEntry("artist[1]", "やくしまるえつこ")
+                .containsEntry("timestamp[1]", String.valueOf(t + 300));
+    }
+
+    @Test
+    void anIgnoredScrobbleCarriesLastfmsCodeAndText() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(200, "track.scrobble__ignored-filter.json")));
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("Various", "Again", now() - 60)));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("ignored");
+        assertThat(result.at("/structuredContent/scrobbles/0/code").asInt()).isEqualTo(1);
+        assertThat(result.at("/structuredContent/totals/ignored").asInt()).isEqualTo(1);
+        assertThat(text(result)).contains("Scrobbled 0 of 1 track", "Artist name failed filter: Various (code 1)");
+    }
+
+    @Test
+    void itemsLastfmWouldIgnoreAndDuplicatesAreRefusedBeforeAnythingIsSent() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(SignedForms.json(200,
+                "track.scrobble__accepted-single.json")));
+        long t = now() - 600;
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(
+                item("65daysofstatic", "Hole", t),
+                item("Old", "Song", now() - 15 * 86400),
+                item("Future", "Song", now() + 2 * 86400),
+                item("Bad", "Time", "yesterday"),
+                item("65DAYSOFSTATIC", "hole", t)));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        JsonNode items = result.at("/structuredContent/scrobbles");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("accepted");
+        assertThat(items.get(1).get("status").asText()).isEqualTo("refused");
+        assertThat(items.get(1).get("message").asText()).contains("more than 14 days ago");
+        assertThat(items.get(2).get("message").asText()).contains("more than a day ahead");
+        assertThat(items.get(3).get("message").asText()).contains("neither Unix seconds nor an ISO-8601");
+        assertThat(items.get(4).get("status").asText()).isEqualTo("duplicate");
+        assertThat(result.at("/structuredContent/totals/refused").asInt()).isEqualTo(3);
+        // only the one good item went out
+        Map<String, String> sent = posted("track.scrobble").get(0);
+        assertThat(sent).containsKey("artist[0]").doesNotContainKey("artist[1]");
+    }
+
+    @Test
+    void nothingSendableMeansNoRequest() {
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("Old", "Song", 1000)));
+        assertThat(result.at("/structuredContent/totals/batches").asInt()).isZero();
+        assertThat(posted("track.scrobble")).isEmpty();
+    }
+
+    @Test
+    void aHundredAndTwentyScrobblesGoOutInThreeOrderedBatchesOf50And20() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("batches").whenScenarioStateIs("Started")
+                .willReturn(SignedForms.json(200, acceptedAnswer(50))).willSetStateTo("second"));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("batches").whenScenarioStateIs("second")
+                .willReturn(SignedForms.json(200, acceptedAnswer(50))).willSetStateTo("third"));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("batches").whenScenarioStateIs("third")
+                .willReturn(SignedForms.json(200, acceptedAnswer(20))));
+        long start = now() - 120 * 240;
+        String[] items = new String[120];
+        for (int i = 0; i < 120; i++) {
+            items[i] = item("Artist " + i, "Track " + i, start + i * 240L);
+        }
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(items));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).isEqualTo(120);
+        assertThat(result.at("/structuredContent/totals/batches").asInt()).isEqualTo(3);
+        java.util.List<Map<String, String>> sent = posted("track.scrobble");
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0)).containsEntry("artist[0]", "Artist 0").containsEntry("artist[49]", "Artist 49")
+                .doesNotContainKey("artist[50]");
+        assertThat(sent.get(1)).containsEntry("artist[0]", "Artist 50").containsEntry("artist[49]", "Artist 99");
+        assertThat(sent.get(2)).containsEntry("artist[0]", "Artist 100").containsEntry("artist[19]", "Artist 119")
+                .doesNotContainKey("artist[20]");
+    }
+
+    @Test
+    void aScrobbleBatchThatGot503IsRetriedAndRecordedOnce() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("flaky").whenScenarioStateIs("Started")
+                .willReturn(SignedForms.json(503, "<html>Service Unavailable</html>")).willSetStateTo("up"));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-single.json")));
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", now() - 60)));
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).as(text(result)).isEqualTo(1);
+        assertThat(posted("track.scrobble")).hasSize(2);
+    }
+
+    @Test
+    void aBatchWhoseAnswerWasLostIsNotResentItsItemsAreUnknownAndLaterBatchesAreNotSent() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+        String[] items = new String[60];
+        for (int i = 0; i < 60; i++) {
+            items[i] = item("Artist " + i, "Track " + i, now() - 7200 + i * 60L);
+        }
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(items));
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(posted("track.scrobble")).as("sent once, never blindly again").hasSize(1);
+        assertThat(result.at("/structuredContent/totals/unknown").asInt()).isEqualTo(50);
+        assertThat(result.at("/structuredContent/totals/notSent").asInt()).isEqualTo(10);
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("unknown");
+        assertThat(result.at("/structuredContent/scrobbles/59/status").asText()).isEqualTo("not_sent");
+        assertThat(text(result)).contains("check the user's recent tracks before sending them again");
+    }
+
+    @Test
+    void errorEightAfterSendingIsUnknownNotRetried() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(SignedForms.json(500,
+                "{\"error\":8,\"message\":\"Operation failed - Most likely the backend service failed.\"}")));
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", now() - 60)));
+        assertThat(posted("track.scrobble")).hasSize(1);
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void aRejectedSessionKeyStopsTheScrobblesAsNotSent() {
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(403, "track.scrobble__bad-auth-error4.json")));
+        JsonNode result = asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", now() - 60)));
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("not_sent");
+        assertThat(text(result)).contains("sign in to Last.fm again");
+    }
+
+    @Test
+    void scrobbleArgumentsAreCheckedAndAnonymousCallersSentToSignIn() {
+        assertThat(text(error("scrobble_tracks", scrobbles(item("A", "B", now()))))).contains("/login");
+        String[] many = new String[201];
+        java.util.Arrays.fill(many, item("A", "B", now()));
+        assertThat(text(call(alice, aliceSession, "scrobble_tracks", scrobbles(many)))).contains("scrobbles");
+        assertThat(text(call(alice, aliceSession, "scrobble_tracks", scrobbles())).toLowerCase()).contains("scrobbles");
+        JsonNode missing = call(alice, aliceSession, "scrobble_tracks",
+                "{\"scrobbles\":[{\"artist\":\"A\",\"timestamp\":1}]}");
+        assertThat(missing.path("isError").asBoolean()).isTrue();
+        assertThat(text(missing)).contains("track");
+        assertThat(posted("track.scrobble")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- scrobble_album
+
+    @Test
+    void scrobbleAlbumCountsTheStartTimesBackFromFinishedAtWithTheTracklistsLengths() {
+        lastfm("album.getInfo", "album.getInfo__metallica_metallica_lang-de.json");
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(SignedForms.json(200, acceptedAnswer(12))));
+        long end = now() - 600;
+        JsonNode result = asAlice("scrobble_album", "{\"artist\":\"Metallica\",\"album\":\"Metallica\","
+                + "\"finishedAt\":" + end + "}");
+        assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+        assertThat(result.at("/structuredContent/totals/accepted").asInt()).isEqualTo(12);
+        assertThat(text(result)).contains("Scrobbled 12 of 12 tracks", "12 tracks played back to back");
+        Map<String, String> sent = posted("track.scrobble").get(0);
+        int[] lengths = {382, 324, 227, 386, 402, 239, 241, 341, 256, 305, 407, 231};
+        long start = end - java.util.Arrays.stream(lengths).sum();
+        assertThat(sent).containsEntry("timestamp[0]", String.valueOf(start))
+                .containsEntry("timestamp[1]", String.valueOf(start + 382))
+                .containsEntry("timestamp[11]", String.valueOf(end - 231))
+                .containsEntry("trackNumber[0]", "1").containsEntry("trackNumber[11]", "12")
+                .containsEntry("duration[0]", "382").containsEntry("album[0]", "Metallica")
+                .containsEntry("albumArtist[0]", "Metallica");
+    }
+
+    @Test
+    void scrobbleAlbumNeedsASignInBeforeReadingAnything() {
+        assertThat(text(error("scrobble_album", "{\"artist\":\"Metallica\",\"album\":\"Metallica\"}")))
+                .contains("/login");
+        assertThat(reads("album.getInfo")).isZero();
+    }
+
+    @Test
+    void anAlbumWithoutATracklistIsAnError() {
+        lastfm("album.getInfo", "{\"album\":{\"name\":\"Empty\",\"artist\":\"Nobody\",\"tracks\":{\"track\":[]}}}");
+        JsonNode result = asAlice("scrobble_album", "{\"artist\":\"Nobody\",\"album\":\"Empty\"}");
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(text(result)).contains("no tracklist", "scrobble_tracks");
+        assertThat(posted("track.scrobble")).isEmpty();
     }
 }

@@ -75,7 +75,9 @@ class ToolCatalogueTest {
     static final java.util.Map<String, boolean[]> WRITE_TOOLS = java.util.Map.of(
             "love_track", new boolean[] {false, false, true},
             "unlove_track", new boolean[] {false, true, true},
-            "update_now_playing", new boolean[] {false, false, true});
+            "update_now_playing", new boolean[] {false, false, true},
+            "scrobble_tracks", new boolean[] {false, false, false},
+            "scrobble_album", new boolean[] {false, false, false});
 
     @Test
     void everyToolIsAnnotatedAsAReadOnlyToolOfItsTitle() {
@@ -140,7 +142,7 @@ class ToolCatalogueTest {
     @Test
     void everyBoundedArgumentHasADefaultOrIsRequired() {
         // time bounds, and facts about a played track that are unknown when left out (update_now_playing)
-        Set<String> optionalBounds = Set.of("from", "to", "duration", "trackNumber");
+        Set<String> optionalBounds = Set.of("from", "to", "duration", "trackNumber", "finishedAt");
         List<String> undefaulted = new java.util.ArrayList<>();
         int bounded = 0;
         int optional = 0;
