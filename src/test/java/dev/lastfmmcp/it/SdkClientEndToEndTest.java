@@ -56,10 +56,14 @@ class SdkClientEndToEndTest extends AppTestSupport {
     void listsToolsWithSchemasAndAnnotations() {
         McpSchema.ListToolsResult tools = client().listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).contains("ping", "server_info");
+        java.util.Set<String> writes = java.util.Set.of("love_track", "unlove_track", "update_now_playing",
+                "scrobble_tracks", "scrobble_album");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.outputSchema()).isNotNull();
-            assertThat(tool.annotations().readOnlyHint()).isTrue();
+            // the write tools say they change something; every other tool only reads
+            assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isEqualTo(!writes.contains(tool.name()));
         }
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsAll(writes);
     }
 
     @Test
