@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The management server: its own port on loopback, health probes, Prometheus metrics, info; 404 and 405. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
-        properties = {"camel.server.port=0", "mcp.management.port=0"})
+        properties = {"camel.server.port=0", "mcp.management.port=0", "camel.metrics.enableRoutePolicy=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagementServerTest extends UpstreamTestSupport {
 
