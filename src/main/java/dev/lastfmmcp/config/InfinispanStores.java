@@ -1,6 +1,11 @@
 package dev.lastfmmcp.config;
 
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import org.infinispan.commons.executors.ThreadPoolExecutorFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +98,9 @@ public final class InfinispanStores {
                 ? GlobalConfigurationBuilder.defaultClusteredBuilder()
                 : new GlobalConfigurationBuilder().nonClusteredDefault();
         global.cacheManagerName(NAME);
+        // JDK thread pools for the blocking work (the file store of the sign-ins): Infinispan's default builds a
+        // JBoss Threads executor, whose class initialisation calls sun.misc.Unsafe and makes JDK 24+ print warnings
+        global.blockingThreadPool().threadPoolFactory(new JdkBlockingPool());
         global.jmx().enabled(true).domain("org.infinispan." + NAME + (cluster.enabled() ? "." + cluster.port() : ""));
         if (cluster.enabled()) {
             global.transport().clusterName(ClusterTransport.CLUSTER_NAME).nodeName(cluster.name())
@@ -241,5 +249,22 @@ public final class InfinispanStores {
                 .statistics().enable()
                 .build());
         manager.getCache(RATE_BUCKETS);
+    }
+
+    /** The blocking pool as a plain JDK executor: up to 16 threads, a bounded queue, idle threads end. */
+    static final class JdkBlockingPool implements ThreadPoolExecutorFactory<ExecutorService> {
+
+        @Override
+        public ExecutorService createExecutor(ThreadFactory factory) {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(5_000), factory);
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        }
+
+        @Override
+        public void validate() {
+            // nothing to check: fixed sizes
+        }
     }
 }
