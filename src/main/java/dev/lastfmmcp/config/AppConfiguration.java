@@ -249,6 +249,13 @@ public class AppConfiguration implements CamelConfiguration {
                 : BucketStore.local(rateSettings.maxIdentities())));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
+        // web sign-ins by outcome, registered up front so the alert rules and the README table always see them
+        Map<String, io.micrometer.core.instrument.Counter> signInCounters = new LinkedHashMap<>();
+        for (String outcome : List.of("started", "succeeded", "refused", "failed", "signed-out")) {
+            signInCounters.put(outcome, io.micrometer.core.instrument.Counter.builder("mcp_signins_total")
+                    .description("Web sign-in steps by outcome").tag("outcome", outcome).register(meters));
+        }
+        signInFlow.countOutcomes(outcome -> signInCounters.get(outcome).increment());
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
         ClientRegistry oauthClients = new ClientRegistry(

@@ -56,6 +56,8 @@ public class SignInFlow {
     private final SignInPages pages;
     private final ObjectMapper mapper;
     private java.util.function.Consumer<String> signedOut = fingerprint -> { };
+    /** Counts each step's outcome: started, succeeded, refused (before Last.fm), failed (Last.fm said no or is down). */
+    private java.util.function.Consumer<String> outcomes = outcome -> { };
     private final SecureRandom random = new SecureRandom();
 
     public SignInFlow(Settings settings, Supplier<String> baseUrl, SignIns signIns,
@@ -66,6 +68,11 @@ public class SignInFlow {
         this.usedTokens = usedTokens;
         this.pages = pages;
         this.mapper = mapper;
+    }
+
+    /** Where sign-in outcomes are counted (the metrics): started, succeeded, refused, failed, signed-out. */
+    public void countOutcomes(java.util.function.Consumer<String> counter) {
+        this.outcomes = counter;
     }
 
     /** What else ends with a sign-out, given the sign-in's fingerprint (the MCP sessions it started). */
@@ -97,6 +104,7 @@ public class SignInFlow {
         String callback = baseUrl.get() + "/callback?state=" + state;
         String location = settings.authUrl() + (settings.authUrl().contains("?") ? "&" : "?") + "api_key="
                 + encode(settings.apiKey()) + "&cb=" + encode(callback);
+        outcomes.accept("started");
         return WebPage.redirect(location).withHeader("Set-Cookie", cookie(state, settings.stateMaxAge().toSeconds()));
     }
 
@@ -141,6 +149,7 @@ public class SignInFlow {
                     + "who signed in. Try again in a minute.");
         }
         String id = signIns.create(session.name(), session.key(), SignIn.VIA_SESSION_URL);
+        outcomes.accept("succeeded");
         SignIn signIn = signIns.find(id).orElseThrow();
         String personalUrl = baseUrl.get() + "/mcp?session_id=" + id;
         return WebPage.html(200, pages.signedIn(session.name(), personalUrl, baseUrl.get() + "/logout", id,
@@ -149,11 +158,13 @@ public class SignInFlow {
 
     /** A refusal from {@link #sessionRequest}: its page. */
     public WebPage refused(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SignInRefusedException refusal) {
+        outcomes.accept("refused");
         return refusal.page();
     }
 
     /** Last.fm refused the token or could not be reached. */
     public WebPage lastfmFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LastfmException failure) {
+        outcomes.accept("failed");
         return switch (failure.code()) {
             case 4 -> failure(400, "Last.fm did not accept the sign-in", "Last.fm says the sign-in token is "
                     + "invalid (error 4). Start again.");
@@ -205,6 +216,7 @@ public class SignInFlow {
         }
         boolean removed = signIns.delete(id);
         if (removed) {
+            outcomes.accept("signed-out");
             signedOut.accept(Fingerprint.of(id));
         }
         if (json) {

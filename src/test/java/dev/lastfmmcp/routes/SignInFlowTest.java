@@ -291,6 +291,10 @@ class SignInFlowTest extends ToolTestSupport {
         }
         assertThat(allAuthCalls()).isEqualTo(calls);
         assertThat(storedSignIns()).isEqualTo(stored);
+        // each one counted as refused
+        assertThat(context.getRegistry().lookupByNameAndType(org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class).get("mcp_signins_total").tag("outcome", "refused")
+                .counter().count()).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
