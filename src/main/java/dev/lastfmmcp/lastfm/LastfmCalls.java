@@ -2,12 +2,8 @@ package dev.lastfmmcp.lastfm;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import dev.lastfmmcp.jsonrpc.CancelledException;
 import dev.lastfmmcp.upstream.Cancellation;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.support.Fingerprint;
 import dev.lastfmmcp.upstream.LastfmAccount;
 import dev.lastfmmcp.upstream.UpstreamCaller;
 import dev.lastfmmcp.upstream.UpstreamLog;
@@ -181,12 +178,7 @@ public class LastfmCalls {
     }
 
     private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(value);
     }
 
     /**

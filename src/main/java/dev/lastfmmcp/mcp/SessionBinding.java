@@ -82,8 +82,10 @@ public class SessionBinding {
             }
             return;
         }
-        request.setCaller(Caller.signedIn((signIns == null ? java.util.Optional.<dev.lastfmmcp.signin.SignIn>empty()
-                : signIns.find(signInId)).orElseThrow(this::signInGone)));
+        if (signIns == null) {
+            throw signInGone();
+        }
+        request.setCaller(Caller.signedIn(signIns.find(signInId).orElseThrow(this::signInGone)));
     }
 
     private Caller bearer(String authorization, boolean withSignIn) {

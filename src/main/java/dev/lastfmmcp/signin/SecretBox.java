@@ -2,14 +2,13 @@ package dev.lastfmmcp.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lastfmmcp.support.Fingerprint;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,11 +69,7 @@ public final class SecretBox {
 
     /** The public name of a key: 8 hex digits of its SHA-256. */
     public static String keyId(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(key).substring(0, 8);
     }
 
     public String activeKeyId() {

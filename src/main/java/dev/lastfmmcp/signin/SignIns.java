@@ -56,15 +56,23 @@ public class SignIns {
         return ttl;
     }
 
-    /** Stores a new sign-in and returns its id (shown once, to the user). */
-    public String create(String user, String sessionKey, String via) {
+    /** A new sign-in: its id (shown once, to the user) and when it was made. */
+    public record Created(String id, Instant createdAt) {
+        @Override
+        public String toString() {
+            return "Created[" + Fingerprint.of(id) + " at " + createdAt + "]";
+        }
+    }
+
+    /** Stores a new sign-in. */
+    public Created create(String user, String sessionKey, String via) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         write(id, user, box.seal(sessionKey, id), via, now, now, false);
         LOG.info("Signed in Last.fm user {} ({} {})", user, via, Fingerprint.of(id));
-        return id;
+        return new Created(id, now);
     }
 
     /** The live sign-in of {@code id}; empty for an unknown, expired, signed-out or malformed id. */
@@ -132,11 +140,6 @@ public class SignIns {
 
     /** The store key: the id's full SHA-256, so the store does not hold usable ids. */
     private static String key(String id) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(id);
     }
 }

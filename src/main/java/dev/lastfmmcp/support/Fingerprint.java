@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A short, stable stand-in for a bearer credential (a session id, later sign-in ids and tokens) in audit records and
- * logs: the first 16 hex digits of its SHA-256. Enough to tie records of one session together, useless to replay.
+ * SHA-256 of credentials and keys, in hex. {@link #of} is the short, stable stand-in for a bearer credential (a
+ * session id, a sign-in id, a token) in audit records and logs: the first 16 hex digits, enough to tie records
+ * together, useless to replay. {@link #sha256} is the whole digest, for store keys that must not hold the credential.
  */
 public final class Fingerprint {
 
@@ -16,12 +17,18 @@ public final class Fingerprint {
 
     /** {@code null} for null, otherwise 16 lower-case hex digits. */
     public static String of(String credential) {
-        if (credential == null) {
-            return null;
-        }
+        return credential == null ? null : sha256(credential).substring(0, 16);
+    }
+
+    /** The SHA-256 of the UTF-8 bytes of {@code value}, 64 lower-case hex digits. */
+    public static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of {@code bytes}, 64 lower-case hex digits. */
+    public static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -168,7 +168,7 @@ public class OAuthEndpoints {
             return WebPage.redirect(server.errorLocation(request, "server_error", "Last.fm did not say who signed in"))
                     .withHeader("Set-Cookie", cookie("", 0));
         }
-        String signIn = signIns.create(session.name(), session.key(), VIA_OAUTH);
+        String signIn = signIns.create(session.name(), session.key(), VIA_OAUTH).id();
         return WebPage.redirect(server.issueCode(request, signIn, session.name()))
                 .withHeader("Set-Cookie", cookie("", 0));
     }

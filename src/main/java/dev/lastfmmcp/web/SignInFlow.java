@@ -148,9 +148,9 @@ public class SignInFlow {
             return failure(502, "Last.fm's answer was incomplete", "Last.fm accepted the sign-in but did not say "
                     + "who signed in. Try again in a minute.");
         }
-        String id = signIns.create(session.name(), session.key(), SignIn.VIA_SESSION_URL);
+        SignIns.Created signIn = signIns.create(session.name(), session.key(), SignIn.VIA_SESSION_URL);
+        String id = signIn.id();
         outcomes.accept("succeeded");
-        SignIn signIn = signIns.find(id).orElseThrow();
         String personalUrl = baseUrl.get() + "/mcp?session_id=" + id;
         return WebPage.html(200, pages.signedIn(session.name(), personalUrl, baseUrl.get() + "/logout", id,
                 signIns.ttl(), signIn.createdAt())).withHeader("Set-Cookie", cookie("", 0));

@@ -70,7 +70,7 @@ class SignInsTest {
     void aSignInIsFoundByItsIdAndTheStoreHoldsNeitherTheIdNorTheKey() {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
-        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
         assertThat(id).matches("[A-Za-z0-9_-]{43}");
         SignIn found = store.find(id).orElseThrow();
         assertThat(found.user()).isEqualTo("AliceListens");
@@ -89,7 +89,7 @@ class SignInsTest {
     void signOutDeletesAtOnce() {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
-        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
         assertThat(store.delete(id)).isTrue();
         assertThat(store.find(id)).isEmpty();
         assertThat(store.delete(id)).isFalse();
@@ -100,7 +100,7 @@ class SignInsTest {
     void aSignInLivesTheTtlAfterItsLastUse() {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
-        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
         now.set(now.get().plus(Duration.ofDays(20)));
         assertThat(store.find(id)).isPresent();
         now.set(now.get().plus(Duration.ofDays(20)));
@@ -114,7 +114,7 @@ class SignInsTest {
     void aValueSealedUnderThePreviousKeyIsReSealedOnUse() {
         manager = start();
         String id = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()))
-                .create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+                .create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
         SecretBox rotated = new SecretBox(SecretBoxTest.key(2), List.of(SecretBoxTest.key(1)));
         assertThat(signIns(manager, rotated).find(id).orElseThrow().sessionKey()).isEqualTo(KEY);
         Cache<String, String> cache = manager.getCache(InfinispanStores.SIGN_INS);
@@ -131,7 +131,7 @@ class SignInsTest {
     void signInsSurviveARestartOnTheSameDataDirectory() {
         manager = start();
         SecretBox box = new SecretBox(SecretBoxTest.key(1), List.of());
-        String id = signIns(manager, box).create("AliceListens", KEY, SignIn.VIA_SESSION_URL);
+        String id = signIns(manager, box).create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
         manager.stop();
         manager = start();
         assertThat(signIns(manager, box).find(id).orElseThrow().user()).isEqualTo("AliceListens");
