@@ -2,7 +2,6 @@ package dev.lastfmmcp.routes;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.Browser;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.RawMcp;
 import dev.lastfmmcp.support.ToolTestSupport;
@@ -49,13 +49,11 @@ class OAuthFlowTest extends ToolTestSupport {
     static final String REDIRECT = "http://127.0.0.1:43117/callback";
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    private HttpClient browser;
-    private final Map<String, String> jar = new LinkedHashMap<>();
+    private final Browser browser = new Browser();
 
     @BeforeEach
     void stubLastfm() {
-        browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        jar.clear();
+        browser.clear();
         LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("auth.getSession"))
                 .atPriority(10).willReturn(json(403, "{\"error\":13,\"message\":\"Invalid method signature\"}")));
         signed("good", 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
@@ -82,25 +80,7 @@ class OAuthFlowTest extends ToolTestSupport {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
-            if (!jar.isEmpty()) {
-                withCookies.header("Cookie", String.join("; ", jar.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            HttpResponse<String> response = browser.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
-            for (String cookie : response.headers().allValues("Set-Cookie")) {
-                String[] pair = cookie.split(";")[0].split("=", 2);
-                if (cookie.contains("Max-Age=0")) {
-                    jar.remove(pair[0]);
-                } else {
-                    jar.put(pair[0], pair[1]);
-                }
-            }
-            return response;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return browser.send(request);
     }
 
     private HttpResponse<String> browse(String url) {
@@ -336,7 +316,7 @@ class OAuthFlowTest extends ToolTestSupport {
         HttpResponse<String> consent = browse(authorizeUrl(clientId, ""));
         Matcher txn = Pattern.compile("name=\"txn\" value=\"([A-Za-z0-9_-]+)\"").matcher(consent.body());
         assertThat(txn.find()).isTrue();
-        jar.clear();
+        browser.clear();
         assertThat(form("/authorize", "txn=" + txn.group(1) + "&decision=allow").statusCode())
                 .as("another browser (no cookie)").isEqualTo(400);
         HttpResponse<String> again = browse(authorizeUrl(clientId, ""));

@@ -19,6 +19,7 @@ import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.config.InfinispanStores;
 import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.support.Fingerprint;
+import dev.lastfmmcp.support.Browser;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.RawMcp;
 import dev.lastfmmcp.support.ToolTestSupport;
@@ -58,14 +59,11 @@ class SignInFlowTest extends ToolTestSupport {
     static final String SESSION_KEY = "d580d57f32848f5dcf574d1ce18d78b2";
     private static final Pattern PERSONAL_URL = Pattern.compile("(http://[^<\\s]+/mcp\\?session_id=([A-Za-z0-9_-]+))");
 
-    private HttpClient browser;
-    /** The browser's cookie jar: name -> value, as Set-Cookie replies leave it (Max-Age=0 deletes). */
-    private final Map<String, String> jar = new java.util.LinkedHashMap<>();
+    private final Browser browser = new Browser();
 
     @BeforeEach
     void stubLastfmAuth() {
-        browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        jar.clear();
+        browser.clear();
         // any auth.getSession whose signature is not the one the shared secret gives: error 13
         LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("auth.getSession"))
                 .atPriority(10).willReturn(json(403, "{\"error\":13,\"message\":\"Invalid method signature supplied\"}")));
@@ -111,25 +109,7 @@ class SignInFlowTest extends ToolTestSupport {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
-            if (!jar.isEmpty() && request.headers().firstValue("Cookie").isEmpty()) {
-                withCookies.header("Cookie", String.join("; ", jar.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            HttpResponse<String> response = browser.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
-            for (String cookie : response.headers().allValues("Set-Cookie")) {
-                String[] pair = cookie.split(";")[0].split("=", 2);
-                if (cookie.contains("Max-Age=0")) {
-                    jar.remove(pair[0]);
-                } else {
-                    jar.put(pair[0], pair[1]);
-                }
-            }
-            return response;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return browser.send(request);
     }
 
     /** GET /login, then what Last.fm does: back to the callback it was given, with {@code &token=}. */
@@ -250,7 +230,7 @@ class SignInFlowTest extends ToolTestSupport {
         signed("once", 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
         HttpResponse<String> login = browse(base() + "/login");
         String callback = callbackOf(login.headers().firstValue("Location").orElseThrow()) + "&token=once";
-        jar.clear();
+        browser.clear();
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpRequest replay = HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie).build();
         assertThat(send(replay).statusCode()).isEqualTo(200);
