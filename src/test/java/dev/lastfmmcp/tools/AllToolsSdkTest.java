@@ -144,7 +144,7 @@ class AllToolsSdkTest extends ToolTestSupport {
     void everyToolAnswersThroughTheSdkClientWithValidStructuredContent() {
         stubEverything();
         String signIn = context.getRegistry().lookupByNameAndType("signIns", dev.lastfmmcp.signin.SignIns.class)
-                .create(WRITER, WRITER_SK, "session-url");
+                .create(WRITER, WRITER_SK, "session-url").id();
         McpSyncClient client = sdkClient(Duration.ofSeconds(60), "/mcp?session_id=" + signIn)
                 .enableCallToolSchemaCaching(true)
                 .build();

@@ -42,7 +42,7 @@ class WriteToolsTest extends ToolTestSupport {
     void signIn() {
         if (alice == null) {
             String id = context.getRegistry().lookupByNameAndType("signIns", SignIns.class)
-                    .create(USER, SK, "session-url");
+                    .create(USER, SK, "session-url").id();
             alice = new RawMcp("http://127.0.0.1:" + HttpServerCheck.listeningPort(context), "/mcp?session_id=" + id);
             aliceSession = alice.initialize("2025-11-25");
         }
