@@ -59,6 +59,7 @@ import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.SessionBinding;
 import dev.lastfmmcp.oauth.AuthorizationServer;
 import dev.lastfmmcp.oauth.BearerChallenge;
+import dev.lastfmmcp.oauth.ClientMetadataDocuments;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
@@ -262,7 +263,17 @@ public class AppConfiguration implements CamelConfiguration {
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
                 new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
                         settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
-        AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, oauthMetadata,
+        ClientMetadataDocuments.Settings documentSettings = new ClientMetadataDocuments.Settings(
+                settings.duration("mcp.oauth.client-metadata.timeout"),
+                settings.integer("mcp.oauth.client-metadata.max-bytes"),
+                settings.duration("mcp.oauth.client-metadata.min-cache-age"),
+                settings.duration("mcp.oauth.client-metadata.max-cache-age"),
+                settings.bool("mcp.oauth.client-metadata.allow-loopback"));
+        ClientMetadataDocuments clientDocuments = new ClientMetadataDocuments(
+                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING), oauthClients,
+                mapper, clock, documentSettings, ClientMetadataDocuments.http(documentSettings.timeout()),
+                java.net.InetAddress::getAllByName);
+        AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, clientDocuments, oauthMetadata,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING),
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
                 clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),

@@ -55,6 +55,7 @@ public class AuthorizationServer {
     }
 
     private final ClientRegistry clients;
+    private final ClientMetadataDocuments documents;
     private final OAuthMetadata metadata;
     private final Supplier<BasicCache<String, String>> pending;
     private final Supplier<BasicCache<String, String>> tokens;
@@ -64,10 +65,11 @@ public class AuthorizationServer {
     private final Settings settings;
     private final SecureRandom random = new SecureRandom();
 
-    public AuthorizationServer(ClientRegistry clients, OAuthMetadata metadata,
+    public AuthorizationServer(ClientRegistry clients, ClientMetadataDocuments documents, OAuthMetadata metadata,
             Supplier<BasicCache<String, String>> pending, Supplier<BasicCache<String, String>> tokens,
             SecretBox box, ObjectMapper mapper, Clock clock, Settings settings) {
         this.clients = clients;
+        this.documents = documents;
         this.metadata = metadata;
         this.pending = pending;
         this.tokens = tokens;
@@ -93,8 +95,7 @@ public class AuthorizationServer {
         if (clientId == null || clientId.isEmpty()) {
             throw OAuthError.invalidRequest("client_id is missing");
         }
-        RegisteredClient client = clients.find(clientId).orElseThrow(() -> new OAuthError(400, "invalid_client",
-                "this client is not registered here (or its registration expired); register it again"));
+        RegisteredClient client = client(clientId);
         String redirectUri = params.get("redirect_uri");
         if (redirectUri == null && client.redirectUris().size() == 1) {
             redirectUri = client.redirectUris().get(0);
@@ -142,7 +143,7 @@ public class AuthorizationServer {
             return Optional.empty();
         }
         JsonNode node = read(stored);
-        return clients.find(node.path("client_id").asText()).map(client -> new Pending(txn, client,
+        return known(node.path("client_id").asText()).map(client -> new Pending(txn, client,
                 node.path("redirect_uri").asText(), node.path("challenge").asText(), node.path("resource").asText(),
                 node.path("scope").asText(), node.path("state").textValue(), node.path("consented").asBoolean()));
     }
@@ -409,7 +410,12 @@ public class AuthorizationServer {
         if (clientId == null || clientId.isEmpty()) {
             throw invalidClient("the client is not identified: send client_id");
         }
-        RegisteredClient client = clients.find(clientId).orElseThrow(() -> invalidClient("unknown client"));
+        RegisteredClient client;
+        try {
+            client = client(clientId);
+        } catch (OAuthError unknown) {
+            throw invalidClient(unknown.getMessage());
+        }
         if (client.isPublic()) {
             if (secret != null && !secret.isEmpty()) {
                 throw invalidClient("this client is public and has no secret");
@@ -420,6 +426,26 @@ public class AuthorizationServer {
             throw invalidClient("the client secret is missing or wrong");
         }
         return client;
+    }
+
+    /**
+     * The client {@code clientId}: a Client ID Metadata Document URL ({@link ClientMetadataDocuments}) or a
+     * registered client; 400 {@code invalid_client} saying why not.
+     */
+    private RegisteredClient client(String clientId) {
+        if (ClientMetadataDocuments.isDocumentUrl(clientId)) {
+            return documents.resolve(clientId);
+        }
+        return clients.find(clientId).orElseThrow(() -> new OAuthError(400, "invalid_client",
+                "this client is not registered here (or its registration expired); register it again"));
+    }
+
+    private Optional<RegisteredClient> known(String clientId) {
+        try {
+            return Optional.of(client(clientId));
+        } catch (OAuthError gone) {
+            return Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -88,6 +88,14 @@ public class ClientRegistry {
         if (request == null || !request.isObject()) {
             throw OAuthError.invalidClientMetadata("the client metadata must be a JSON object");
         }
+        return check(request, "client_secret_basic");
+    }
+
+    /**
+     * Checks client metadata (a registration request or a Client ID Metadata Document) that is a JSON object;
+     * {@code defaultMethod} is the token endpoint authentication method when the metadata names none.
+     */
+    Request check(JsonNode request, String defaultMethod) {
         List<String> redirectUris = redirectUris(request.get("redirect_uris"));
         List<String> grants = strings(request, "grant_types", List.of("authorization_code"));
         for (String grant : grants) {
@@ -104,7 +112,7 @@ public class ClientRegistry {
                 throw OAuthError.invalidClientMetadata("response_types may hold only code");
             }
         }
-        String method = text(request, "token_endpoint_auth_method", "client_secret_basic", 40);
+        String method = text(request, "token_endpoint_auth_method", defaultMethod, 40);
         if (!OAuthMetadata.AUTH_METHODS.contains(method)) {
             throw OAuthError.invalidClientMetadata("token_endpoint_auth_method must be none, client_secret_post or "
                                                    + "client_secret_basic");

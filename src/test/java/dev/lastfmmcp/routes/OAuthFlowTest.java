@@ -17,6 +17,7 @@ import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.support.Browser;
 import dev.lastfmmcp.support.Fixtures;
+import dev.lastfmmcp.support.OAuthSteps;
 import dev.lastfmmcp.support.RawMcp;
 import dev.lastfmmcp.support.ToolTestSupport;
 import dev.lastfmmcp.support.WireMockUpstreams;
@@ -46,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OAuthFlowTest extends ToolTestSupport {
 
     static final String USER = "AliceListens";
-    static final String REDIRECT = "http://127.0.0.1:43117/callback";
-    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    static final String REDIRECT = OAuthSteps.REDIRECT;
+    private static final String VERIFIER = OAuthSteps.VERIFIER;
 
     private final Browser browser = new Browser();
 
@@ -75,89 +76,61 @@ class OAuthFlowTest extends ToolTestSupport {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
+    private final OAuthSteps steps = new OAuthSteps(browser, this::base);
+
     private String base() {
         return "http://127.0.0.1:" + HttpServerCheck.listeningPort(context);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        return browser.send(request);
+        return steps.send(request);
     }
 
     private HttpResponse<String> browse(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return steps.browse(url);
     }
 
     private HttpResponse<String> form(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return steps.form(path, body);
     }
 
     private static String enc(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return OAuthSteps.enc(value);
     }
 
-    static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    static String challenge(String verifier) {
+        return OAuthSteps.challenge(verifier);
     }
 
     private static Map<String, String> query(String location) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        String query = URI.create(location).getRawQuery();
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            fields.put(kv[0], URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        return fields;
+        return OAuthSteps.query(location);
     }
 
     private String register() {
-        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(base() + "/oauth/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"client_name\":\"Inspector\",\"redirect_uris\":[\"http://127.0.0.1/callback\"],"
-                        + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
-                        + "\"token_endpoint_auth_method\":\"none\"}")).build());
-        assertThat(reply.statusCode()).isEqualTo(201);
-        return read(reply.body()).get("client_id").asText();
+        return steps.register("{\"client_name\":\"Inspector\",\"redirect_uris\":[\"http://127.0.0.1/callback\"],"
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
+                + "\"token_endpoint_auth_method\":\"none\"}").get("client_id").asText();
     }
 
     private static JsonNode read(String json) {
-        try {
-            return RawMcp.JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return OAuthSteps.read(json);
     }
 
-    private String authorizeUrl(String clientId, String extra) throws Exception {
-        return base() + "/authorize?response_type=code&client_id=" + enc(clientId) + "&redirect_uri="
-               + enc(REDIRECT) + "&code_challenge=" + challenge(VERIFIER) + "&code_challenge_method=S256&state=xyz"
-               + "&scope=" + enc("lastfm:read") + "&resource=" + enc(base() + "/mcp") + extra;
+    private String authorizeUrl(String clientId, String extra) {
+        return steps.authorizeUrl(clientId, REDIRECT, "lastfm:read") + extra;
     }
 
     /** /authorize -> consent -> Last.fm -> callback: the final 302 to the client. */
-    private HttpResponse<String> signIn(String clientId, String lastfmToken) throws Exception {
+    private HttpResponse<String> signIn(String clientId, String lastfmToken) {
         HttpResponse<String> consent = browse(authorizeUrl(clientId, ""));
         assertThat(consent.statusCode()).isEqualTo(200);
         assertThat(consent.body()).contains("Inspector").contains("127.0.0.1").contains("lastfm:read")
                 .contains("Sign in with Last.fm");
-        Matcher txn = Pattern.compile("name=\"txn\" value=\"([A-Za-z0-9_-]+)\"").matcher(consent.body());
-        assertThat(txn.find()).isTrue();
-        HttpResponse<String> toLastfm = form("/authorize", "txn=" + txn.group(1) + "&decision=allow");
-        assertThat(toLastfm.statusCode()).isEqualTo(302);
-        String lastfm = toLastfm.headers().firstValue("Location").orElseThrow();
-        assertThat(lastfm).startsWith("https://lastfm.example/api/auth/?api_key=" + WireMockUpstreams.API_KEY);
-        String callback = query(lastfm).get("cb");
-        assertThat(callback).startsWith(base() + "/lastfm-callback?txn=");
-        return browse(callback + "&token=" + lastfmToken);
+        return steps.allowAndReturn(consent, lastfmToken);
     }
 
     private JsonNode tokenRequest(String body, int expectedStatus) {
-        HttpResponse<String> reply = form("/oauth/token", body);
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(expectedStatus);
-        assertThat(reply.headers().firstValue("Cache-Control")).hasValue("no-store");
-        return read(reply.body());
+        return steps.token(body, expectedStatus);
     }
 
     private RawMcp.Reply mcpWith(String accessToken, String body, String session) {
@@ -166,7 +139,7 @@ class OAuthFlowTest extends ToolTestSupport {
         return mcp().post(body, session, headers);
     }
 
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
             + "\"version\":\"1\"}}}";
 
@@ -282,6 +255,13 @@ class OAuthFlowTest extends ToolTestSupport {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("Location")).isEmpty();
         assertThat(unknown.body()).contains("not registered");
+        // without the test switch a client metadata document on loopback is refused before any fetch
+        HttpResponse<String> loopback = browse(authorizeUrl("https://127.0.0.1:" + LASTFM.port() + "/c.json", ""));
+        assertThat(loopback.statusCode()).isEqualTo(400);
+        assertThat(loopback.body()).contains("loopback, private or link-local");
+        assertThat(browse(authorizeUrl("http://127.0.0.1:" + LASTFM.port() + "/c.json", "")).body())
+                .contains("must use https");
+        LASTFM.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/c.json")));
         String clientId = register();
         HttpResponse<String> foreign = browse(base() + "/authorize?response_type=code&client_id=" + enc(clientId)
                 + "&redirect_uri=" + enc("https://evil.example/cb") + "&code_challenge=" + challenge(VERIFIER)
