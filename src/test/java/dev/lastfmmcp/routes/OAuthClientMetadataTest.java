@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "mcp.auth.required=true",
                        "mcp.signin.auth-url=https://lastfm.example/api/auth/", "lastfm.retry.max-retries=0",
-                       "mcp.oauth.client-metadata.allow-loopback=true", "mcp.oauth.client-metadata.timeout=1s",
+                       "mcp.oauth.client-metadata.allow-loopback=true", "mcp.oauth.client-metadata.timeout=3s",
                        "mcp.oauth.client-metadata.max-bytes=4096"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OAuthClientMetadataTest extends ToolTestSupport {
@@ -128,7 +128,7 @@ class OAuthClientMetadataTest extends ToolTestSupport {
         serve("big", document(documentUrl("big"), OAuthSteps.REDIRECT).replace("\"client_uri\"",
                 "\"padding\":\"" + "x".repeat(5000) + "\",\"client_uri\""));
         LASTFM.stubFor(get(urlPathEqualTo("/clients/slow.json")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(3000).withBody(document(documentUrl("slow"), OAuthSteps.REDIRECT))));
+                .withFixedDelay(6000).withBody(document(documentUrl("slow"), OAuthSteps.REDIRECT))));
         cases.forEach((name, reason) -> {
             HttpResponse<String> page = steps.browse(steps.authorizeUrl(documentUrl(name), OAuthSteps.REDIRECT,
                     "lastfm:read"));
