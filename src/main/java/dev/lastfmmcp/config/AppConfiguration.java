@@ -62,6 +62,7 @@ import dev.lastfmmcp.oauth.BearerChallenge;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
+import dev.lastfmmcp.mcp.ClientRequests;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
@@ -88,6 +89,7 @@ import dev.lastfmmcp.tools.search.SearchTools;
 import dev.lastfmmcp.tools.tags.TagTools;
 import dev.lastfmmcp.tools.tracks.TrackTools;
 import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.writes.WriteConfirmations;
 import dev.lastfmmcp.tools.writes.WriteTools;
 import dev.lastfmmcp.tools.insights.CompareUsersTool;
 import dev.lastfmmcp.tools.insights.FanOut;
@@ -336,6 +338,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("batchResponses", new BatchResponses());
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
+        // server-to-client requests: timeouts on one timer thread; a tool waits for its answer on no thread and goes
+        // on in the answer pool (bounded in practice by mcp.tools.max-concurrent)
+        ClientRequests clientRequests = new ClientRequests(codec, streams,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("mcp-client-request-timer")),
+                java.util.concurrent.Executors.newCachedThreadPool(daemon("mcp-client-answer")),
+                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"));
+        registry.bind("clientRequests", clientRequests);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper, settings.integer("mcp.session.max-capabilities-chars")));
 
@@ -453,6 +462,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
+        registry.bind("writeConfirmations", new WriteConfirmations(clientRequests));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
@@ -565,4 +575,15 @@ public class AppConfiguration implements CamelConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
+
+    /** Daemon threads named {@code <name>-<n>}, so a pool of them never keeps the JVM alive. */
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
 }
