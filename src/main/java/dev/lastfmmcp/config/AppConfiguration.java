@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
@@ -366,7 +367,7 @@ public class AppConfiguration implements CamelConfiguration {
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms"));
-        Duration lastfmMaxWait = Duration.ofMillis(settings.longValue("lastfm.throttle.max-wait-ms"));
+        Duration lastfmMaxWait = settings.duration("lastfm.throttle.max-queue-wait");
         Duration attemptBudget = LastfmCalls.attemptBudget(timeout,
                 Duration.ofMillis(settings.longValue("lastfm.connect-timeout-ms")),
                 Duration.ofMillis(settings.longValue("lastfm.http.response-timeout-ms")), lastfmMaxWait);
@@ -466,7 +467,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
-        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
+        Supplier<ClusterView> clusterView = () -> InfinispanStores.view(cacheManager.get(), cluster);
+        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant(), clusterView));
 
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
@@ -516,6 +518,7 @@ public class AppConfiguration implements CamelConfiguration {
             return Probes.routes(context.getRoutes().size(), notStarted);
         });
         ready.put("infinispan", checks.get("infinispan"));
+        ready.put("cluster", () -> Probes.cluster(clusterView.get()));
         ready.put("lastfm-breaker", () -> Probes.breaker("Last.fm", breakerState(context, "lastfm-breaker")));
         ready.put("musicbrainz-breaker", () -> Probes.breaker("MusicBrainz",
                 breakerState(context, "musicbrainz-breaker")));
