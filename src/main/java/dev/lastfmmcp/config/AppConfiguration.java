@@ -363,7 +363,7 @@ public class AppConfiguration implements CamelConfiguration {
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms"));
-        Duration lastfmMaxWait = Duration.ofMillis(settings.longValue("lastfm.throttle.max-wait-ms"));
+        Duration lastfmMaxWait = settings.duration("lastfm.throttle.max-queue-wait");
         Duration attemptBudget = LastfmCalls.attemptBudget(timeout,
                 Duration.ofMillis(settings.longValue("lastfm.connect-timeout-ms")),
                 Duration.ofMillis(settings.longValue("lastfm.http.response-timeout-ms")), lastfmMaxWait);

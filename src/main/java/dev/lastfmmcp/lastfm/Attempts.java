@@ -35,6 +35,7 @@ public class Attempts {
     private int retries;
     private long delayMillis;
     private boolean again = true;
+    private UpstreamBusyException busy;
 
     public Attempts(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                     long deadlineNanos, Pacer pacer, Duration attemptBudget) {
@@ -57,9 +58,31 @@ public class Attempts {
         this.budgetNanos = attemptBudget.toNanos();
     }
 
-    /** Reserves the first attempt's request slot (its wait becomes the loop's first delay). */
+    /**
+     * Reserves the first attempt's request slot (its wait becomes the loop's first delay). When the shared budget has
+     * no slot within its bounds (queue full, or a wait beyond {@code lastfm.throttle.max-queue-wait}), nothing is sent:
+     * the fetch is {@link #isBusy() busy} and no attempt runs.
+     */
     void firstSlot() {
-        delayMillis = pacer.reserve(Long.MIN_VALUE, deadlineNanos, budgetNanos);
+        try {
+            delayMillis = pacer.reserve(Long.MIN_VALUE, deadlineNanos, budgetNanos);
+        } catch (UpstreamBusyException e) {
+            busy = e;
+            again = false;
+        }
+    }
+
+    /**
+     * Whether the first attempt got no request slot: nothing goes to Last.fm, {@code lastfm-fetch} skips the circuit
+     * breaker, and a stale copy is served if one is kept ({@code LastfmFetch.settle}).
+     */
+    public boolean isBusy() {
+        return busy != null;
+    }
+
+    /** When a slot is expected to be free again (when {@link #isBusy()}), in whole seconds. */
+    public long busyRetryAfterSeconds() {
+        return busy == null ? 0 : busy.retryAfterSeconds();
     }
 
     /** Whether the loop runs (another) attempt. */

@@ -17,7 +17,6 @@ import dev.lastfmmcp.upstream.LastfmAccount;
 import dev.lastfmmcp.upstream.UpstreamCaller;
 import dev.lastfmmcp.upstream.UpstreamLog;
 import dev.lastfmmcp.upstream.RequestDeadline;
-import dev.lastfmmcp.upstream.UpstreamBusyException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -67,8 +66,8 @@ public class LastfmCalls {
         Duration attempt = connect.plus(response);
         if (attempt.compareTo(timeout) >= 0 || attempt.plus(maxWait).compareTo(timeout) > 0) {
             throw new IllegalArgumentException("lastfm.connect-timeout-ms (" + connect.toMillis()
-                    + ") + lastfm.http.response-timeout-ms (" + response.toMillis() + ") + lastfm.throttle.max-wait-ms ("
-                    + maxWait.toMillis() + ") must not exceed lastfm.timeout-ms (" + timeout.toMillis()
+                    + ") + lastfm.http.response-timeout-ms (" + response.toMillis()
+                    + ") + lastfm.throttle.max-queue-wait (" + maxWait.toMillis() + " ms) must not exceed lastfm.timeout-ms (" + timeout.toMillis()
                     + "): one HTTP attempt has to end before the call's deadline");
         }
         return attempt;
@@ -261,17 +260,19 @@ public class LastfmCalls {
     }
 
     /**
-     * What the circuit breaker's result (the attempts' outcome, or the fallback's failure) means for the fetch: the
-     * one value {@code lastfm-fetch} chooses on.
+     * What the circuit breaker's result (the attempts' outcome, or the fallback's failure) means for the fetch, or,
+     * when the first attempt got no request slot, that Last.fm was too busy to ask: the one value {@code lastfm-fetch}
+     * chooses on.
      */
-    public LastfmFetch settle(@Body Object result) {
-        return LastfmFetch.settle(result);
+    public LastfmFetch settle(@Body Object result, @Variable("attempt") Attempts attempt) {
+        return LastfmFetch.settle(result, attempt);
     }
 
     /**
-     * The retry state for one fetch, with its deadline (the call's timeout) and the first attempt's request slot: when
-     * the shared budget has no slot within the wait bounds, the caller hears at once that Last.fm is busy (before the
-     * circuit breaker, so it never counts as an outage).
+     * The retry state for one fetch, with its deadline (the call's timeout) and the first attempt's request slot. When
+     * the shared budget has no slot within the wait bounds ({@code lastfm.throttle.max-queue}, {@code
+     * lastfm.throttle.max-queue-wait}) the state is {@link Attempts#isBusy() busy}: {@code lastfm-fetch} skips the
+     * circuit breaker (it never counts as an outage) and serves the stale copy, or "Last.fm is busy, retry in N s".
      */
     public Attempts attempts(@Variable(RequestDeadline.VARIABLE) Long requestDeadline,
             @Variable("lastfmCall") LastfmCall call) {
@@ -286,19 +287,8 @@ public class LastfmCalls {
         }
         Attempts attempts = new Attempts(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, pacing.pacer(),
                 pacing.attemptBudget(), call == null || call.request().repeatable());
-        try {
-            attempts.firstSlot();
-        } catch (UpstreamBusyException e) {
-            throw busy(e);
-        }
+        attempts.firstSlot();
         return attempts;
-    }
-
-    /** Too many calls wait for the shared request budget: "Last.fm is busy, retry in N s". */
-    static LastfmException busy(UpstreamBusyException e) {
-        return new LastfmException(LastfmErrorKind.RATE_LIMITED, 0, "Last.fm is busy: this server's requests to it "
-                + "are queued to stay within Last.fm's rate limit; retry in " + e.retryAfterSeconds() + " s.",
-                e.retryAfterSeconds());
     }
 
     /** The loop's success step: the body (the attempt's outcome) stays, the loop ends. */
@@ -371,8 +361,9 @@ public class LastfmCalls {
             LastfmResult stale = LastfmResult.stale(cached.data(), Duration.between(cached.storedAt(),
                     clock.instant()));
             if (log != null) {
-                log.warning(request, "lastfm", "Last.fm is unavailable (" + failure.detail()
-                        + "): serving the " + call.method() + " answer from " + stale.staleAgeSeconds() + " s ago");
+                log.warning(request, "lastfm", (failure.busy() ? "Last.fm is busy (" : "Last.fm is unavailable (")
+                        + failure.detail() + "): serving the " + call.method() + " answer from "
+                        + stale.staleAgeSeconds() + " s ago");
             }
             return stale;
         }

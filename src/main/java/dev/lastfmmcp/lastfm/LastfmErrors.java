@@ -140,6 +140,11 @@ public class LastfmErrors {
                     + failure.detail() + "): it may or may not have been recorded, so it was not sent again. Check "
                     + "recent tracks before sending it once more.");
         }
+        if (failure.busy()) {
+            return new LastfmException(LastfmErrorKind.RATE_LIMITED, 0, "Last.fm is busy: this server's requests to it "
+                    + "are queued to stay within Last.fm's rate limit; retry in " + failure.retryAfterSeconds()
+                    + " s.", failure.retryAfterSeconds());
+        }
         if (failure.kind() == LastfmErrorKind.RATE_LIMITED) {
             long seconds = failure.retryAfterSeconds() == null ? 30 : Math.max(1, failure.retryAfterSeconds());
             return new LastfmException(LastfmErrorKind.RATE_LIMITED, 29,

@@ -19,10 +19,25 @@ public record LastfmFetch(Outcome outcome, JsonNode body, LastfmException error,
         FRESH,
         /** Last.fm's "not found": remember it briefly, then raise it. */
         NOT_FOUND,
-        /** No answer (breaker open, attempts exhausted, rate limited): the stale copy, or fail clearly. */
+        /**
+         * No answer (breaker open, attempts exhausted, rate limited, this server's request budget saturated): the
+         * stale copy, or fail clearly.
+         */
         UNAVAILABLE,
         /** Any other permanent error (private, invalid parameters ...): raise it as it is. */
         ERROR
+    }
+
+    /**
+     * The fetch's result: {@link Outcome#UNAVAILABLE} (busy) when its first attempt got no request slot (the breaker
+     * was skipped, nothing was sent), else the breaker's result.
+     */
+    public static LastfmFetch settle(Object result, Attempts attempt) {
+        if (attempt != null && attempt.isBusy()) {
+            return new LastfmFetch(Outcome.UNAVAILABLE, null, null,
+                    UpstreamFailure.busy(attempt.busyRetryAfterSeconds()));
+        }
+        return settle(result);
     }
 
     /** The breaker's result: the attempts' {@link LastfmOutcome}, or the fallback's {@link UpstreamFailure}. */

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // the cold burst queues all 25 calls for the 5/s budget (about 5 s) instead of answering "busy" beyond the queue
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "lastfm.throttle.max-queue=30",
-                             "lastfm.throttle.max-wait-ms=6000", "lastfm.timeout-ms=14000"})
+                             "lastfm.throttle.max-queue-wait=6s", "lastfm.timeout-ms=14000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientBenchmark extends ToolTestSupport {
 

@@ -103,7 +103,7 @@ class LastfmCallsTest {
                 .hasMessageContaining("lastfm.http.response-timeout-ms").hasMessageContaining("lastfm.timeout-ms");
         assertThatThrownBy(() -> LastfmCalls.attemptBudget(Duration.ofSeconds(10), Duration.ofSeconds(3),
                 Duration.ofSeconds(4), Duration.ofSeconds(4))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lastfm.throttle.max-wait-ms");
+                .hasMessageContaining("lastfm.throttle.max-queue-wait");
     }
 
     /** A client with a 10 s deadline and a 1 s attempt budget, on {@code pacer}. */
@@ -120,11 +120,28 @@ class LastfmCallsTest {
                 Duration.ofSeconds(5)));
         assertThat(calls.attempts(null, null).getDelayMillis()).isZero();
         assertThat(calls.attempts(null, null).getDelayMillis()).isBetween(900L, 1000L);
-        assertThatThrownBy(() -> calls.attempts(null, null)).isInstanceOfSatisfying(LastfmException.class, e -> {
-            assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
-            assertThat(e.getMessage()).startsWith("Last.fm is busy").endsWith("retry in 2 s.");
-            assertThat(e.retryAfterSeconds()).isEqualTo(2);
-        });
+        // the queue is full: nothing is queued or sent; the fetch settles as busy (no breaker, no attempt)
+        Attempts busy = calls.attempts(null, null);
+        assertThat(busy.isBusy()).isTrue();
+        assertThat(busy.isAgain()).isFalse();
+        assertThat(busy.busyRetryAfterSeconds()).isEqualTo(2);
+        LastfmFetch fetch = calls.settle(null, busy);
+        assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.UNAVAILABLE);
+        assertThat(fetch.failure().busy()).isTrue();
+        // with no stale copy: "busy, retry in N s"
+        assertThatThrownBy(() -> calls.staleOrFail(null, fetch, calls.prepare(LastfmRequest.of("artist.getInfo",
+                "artist", "Cher"), null, null), null)).isInstanceOfSatisfying(LastfmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
+                    assertThat(e.getMessage()).startsWith("Last.fm is busy").endsWith("retry in 2 s.");
+                    assertThat(e.retryAfterSeconds()).isEqualTo(2);
+                });
+        // a fetch that got its slot settles on the breaker's result as before
+        Attempts granted = pacedBy(new dev.lastfmmcp.upstream.Pacer(1, Duration.ofSeconds(1), 1,
+                Duration.ofSeconds(5))).attempts(null, null);
+        assertThat(granted.isBusy()).isFalse();
+        assertThat(granted.busyRetryAfterSeconds()).isZero();
+        assertThat(calls.settle(new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null, "HTTP 503"), granted)
+                .failure().busy()).isFalse();
     }
 
     @Test

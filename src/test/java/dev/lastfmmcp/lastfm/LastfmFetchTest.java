@@ -39,7 +39,7 @@ class LastfmFetchTest {
     @Test
     void anAnswerIsFreshWithItsBody() {
         JsonNode body = JsonNodeFactory.instance.objectNode().put("artist", "Cher");
-        LastfmFetch fetch = calls.settle(LastfmOutcome.succeeded(body));
+        LastfmFetch fetch = calls.settle(LastfmOutcome.succeeded(body), null);
         assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.FRESH);
         assertThat(fetch.body()).isSameAs(body);
         assertThat(fetch.error()).isNull();
@@ -48,7 +48,7 @@ class LastfmFetchTest {
 
     @Test
     void notFoundIsRememberedForTheNegativeTtlAndRaised() {
-        LastfmFetch fetch = calls.settle(LastfmOutcome.failedWith(NOT_FOUND));
+        LastfmFetch fetch = calls.settle(LastfmOutcome.failedWith(NOT_FOUND), null);
         assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.NOT_FOUND);
         CachedValue entry = calls.notFoundEntry(fetch);
         assertThat(entry.isNotFound()).isTrue();
@@ -60,7 +60,7 @@ class LastfmFetchTest {
 
     @Test
     void anyOtherPermanentErrorIsRaisedAsItIs() {
-        LastfmFetch fetch = calls.settle(LastfmOutcome.failedWith(PRIVATE));
+        LastfmFetch fetch = calls.settle(LastfmOutcome.failedWith(PRIVATE), null);
         assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.ERROR);
         assertThatThrownBy(() -> calls.raise(fetch)).isSameAs(PRIVATE);
     }
@@ -68,7 +68,7 @@ class LastfmFetchTest {
     @Test
     void theFallbacksFailureIsUnavailableAndServesTheStaleCopyWithItsAge() {
         UpstreamFailure failure = new UpstreamFailure(LastfmErrorKind.UNAVAILABLE, null, "HTTP 503");
-        LastfmFetch fetch = calls.settle(failure);
+        LastfmFetch fetch = calls.settle(failure, null);
         assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.UNAVAILABLE);
         assertThat(fetch.failure()).isSameAs(failure);
         CachedValue stale = CachedValue.of("the answer", NOW.minusSeconds(90), Duration.ofHours(24));
@@ -80,7 +80,8 @@ class LastfmFetchTest {
 
     @Test
     void unavailableWithoutAStaleCopyFailsClearly() {
-        LastfmFetch fetch = calls.settle(new UpstreamFailure(LastfmErrorKind.RATE_LIMITED, 12L, "rate limited"));
+        LastfmFetch fetch = calls.settle(new UpstreamFailure(LastfmErrorKind.RATE_LIMITED, 12L, "rate limited"),
+                null);
         assertThatThrownBy(() -> calls.staleOrFail(null, fetch, call, null))
                 .isInstanceOfSatisfying(LastfmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                properties = {"camel.server.port=0", "mcp.project-url=https://example.org/lastfm-mcp",
                        "lastfm.retry.initial-delay-ms=50", "lastfm.retry.max-retries=3",
                        "lastfm.timeout-ms=3500", "lastfm.breaker.open-seconds=60", "lastfm.connect-timeout-ms=200",
-                       "lastfm.http.response-timeout-ms=800", "lastfm.throttle.max-wait-ms=2500"})
+                       "lastfm.http.response-timeout-ms=800", "lastfm.throttle.max-queue-wait=2500ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LastfmClientRouteTest extends UpstreamTestSupport {
 
@@ -60,6 +60,8 @@ class LastfmClientRouteTest extends UpstreamTestSupport {
             context.getRegistry().lookupByNameAndType("lastfmCaches", LastfmCaches.class).answers().invalidateAll();
             context.getRegistry().lookupByNameAndType("lastfmCaches", LastfmCaches.class).stale().invalidateAll();
             breaker().getCircuitBreaker().reset();
+            // a fresh request budget: the slots earlier tests took (within the last second) count for no test but theirs
+            context.getRegistry().lookupByNameAndType("lastfmPacer", dev.lastfmmcp.upstream.Pacer.class).reset();
         }
     }
 
@@ -282,6 +284,40 @@ class LastfmClientRouteTest extends UpstreamTestSupport {
                 .withBody(Fixtures.lastfm("user.getTopArtists__aidan-_limit3.json"))));
         assertThat(ok(request).stale()).isFalse();
         assertThat(upstreamCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aSaturatedRequestBudgetServesTheStaleCopyInsteadOfQueueingAndSaysBusyWithoutOne() {
+        LastfmRequest request = LastfmRequest.of("user.getTopArtists", "user", "aidan-", "period", "overall");
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).willReturn(aResponse().withStatus(200)
+                .withBody(Fixtures.lastfm("user.getTopArtists__aidan-_limit3.json"))));
+        assertThat(ok(request).stale()).isFalse();
+        context.getRegistry().lookupByNameAndType("lastfmCaches", LastfmCaches.class).answers().invalidateAll();
+        // the next request slot is 30 s away, beyond lastfm.throttle.max-queue-wait (2.5 s here)
+        dev.lastfmmcp.upstream.Pacer pacer = context.getRegistry().lookupByNameAndType("lastfmPacer",
+                dev.lastfmmcp.upstream.Pacer.class);
+        pacer.pause(Duration.ofSeconds(30));
+        try {
+            long start = System.nanoTime();
+            LastfmResult stale = ok(request);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not queued").isLessThan(Duration.ofSeconds(2));
+            assertThat(stale.stale()).isTrue();
+            assertThat(stale.staleAgeSeconds()).isBetween(0L, 60L);
+            assertThat(stale.as(TopArtists.class).artists()).isNotEmpty();
+            // nothing without a copy: busy at once, with when to retry
+            LastfmException busy = failure(LastfmRequest.of("user.getTopArtists", "user", "someone-else",
+                    "period", "overall"));
+            assertThat(busy.kind()).isEqualTo(LastfmErrorKind.RATE_LIMITED);
+            assertThat(busy.getMessage()).startsWith("Last.fm is busy").matches(".*retry in (29|30) s\\.");
+            assertThat(busy.retryAfterSeconds()).isBetween(29L, 30L);
+            assertThat(upstreamCalls()).as("nothing sent while busy").isEqualTo(1);
+            assertThat(breaker().getCircuitBreaker().getMetrics().getNumberOfFailedCalls())
+                    .as("busy is no upstream failure").isZero();
+        } finally {
+            pacer.reset();
+        }
+        assertThat(ok(request).stale()).as("a free slot again: fresh").isFalse();
+        assertThat(upstreamCalls()).isEqualTo(2);
     }
 
     @Test

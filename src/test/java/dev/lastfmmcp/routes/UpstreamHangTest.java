@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                        "musicbrainz.timeout-ms=1500", "musicbrainz.connect-timeout-ms=200",
                        "musicbrainz.http.response-timeout-ms=400", "musicbrainz.throttle.interval-ms=100",
                        "lastfm.timeout-ms=1500", "lastfm.connect-timeout-ms=200", "lastfm.http.response-timeout-ms=400",
-                       "lastfm.throttle.max-wait-ms=800", "lastfm.retry.initial-delay-ms=50"})
+                       "lastfm.throttle.max-queue-wait=800ms", "lastfm.retry.initial-delay-ms=50"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpstreamHangTest extends ToolTestSupport {
 

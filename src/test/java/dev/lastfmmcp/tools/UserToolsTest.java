@@ -3,6 +3,7 @@ package dev.lastfmmcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.lastfm.LastfmCaches;
+import dev.lastfmmcp.upstream.Pacer;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.ToolTestSupport;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -333,6 +334,26 @@ class UserToolsTest extends ToolTestSupport {
         assertThat(stale.at("/structuredContent/stale").asBoolean()).isTrue();
         assertThat(text(stale)).startsWith("> Last.fm could not be reached just now")
                 .contains("1. **Queen** — 1,511 plays");
+    }
+
+    @Test
+    void aSaturatedRequestBudgetServesTheStaleCopyMarkedAndOtherwiseABusyError() {
+        lastfm("user.getTopArtists", "user.getTopArtists__aidan-_limit3.json");
+        ok("get_top_artists", "{\"username\":\"aidan-\",\"limit\":3}");
+        context.getRegistry().lookupByNameAndType("lastfmCaches", LastfmCaches.class).answers().invalidateAll();
+        Pacer pacer = context.getRegistry().lookupByNameAndType("lastfmPacer", Pacer.class);
+        pacer.pause(java.time.Duration.ofSeconds(20));
+        try {
+            JsonNode stale = ok("get_top_artists", "{\"username\":\"aidan-\",\"limit\":3}");
+            assertThat(stale.at("/structuredContent/stale").asBoolean()).isTrue();
+            assertThat(stale.at("/structuredContent/staleAgeSeconds").isIntegralNumber()).isTrue();
+            assertThat(text(stale)).startsWith("> Last.fm could not be reached just now")
+                    .contains("1. **Queen** — 1,511 plays");
+            assertThat(text(error("get_top_artists", "{\"username\":\"nobody-cached\",\"limit\":3}")))
+                    .startsWith("Last.fm is busy").containsPattern("retry in (19|20) s");
+        } finally {
+            pacer.reset();
+        }
     }
 
     @Test
