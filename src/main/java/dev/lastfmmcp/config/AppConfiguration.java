@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
@@ -462,7 +463,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
-        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
+        Supplier<ClusterView> clusterView = () -> InfinispanStores.view(cacheManager.get(), cluster);
+        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant(), clusterView));
 
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
@@ -512,6 +514,7 @@ public class AppConfiguration implements CamelConfiguration {
             return Probes.routes(context.getRoutes().size(), notStarted);
         });
         ready.put("infinispan", checks.get("infinispan"));
+        ready.put("cluster", () -> Probes.cluster(clusterView.get()));
         ready.put("lastfm-breaker", () -> Probes.breaker("Last.fm", breakerState(context, "lastfm-breaker")));
         ready.put("musicbrainz-breaker", () -> Probes.breaker("MusicBrainz",
                 breakerState(context, "musicbrainz-breaker")));
