@@ -68,6 +68,8 @@ import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.mcp.StatelessEra;
+import dev.lastfmmcp.stateless.StatelessResults;
 import dev.lastfmmcp.mcp.SessionQuota;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
@@ -364,6 +366,10 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind(LastfmCaches.ANSWERS, lastfmCaches.answers());
         registry.bind(LastfmCaches.STALE, lastfmCaches.stale());
         registry.bind("lastfmCaches", lastfmCaches);
+        // the 2026-07-28 era: intake checks and discover, and what every stateless result carries
+        registry.bind("statelessEra", new StatelessEra(mapper, Resources.text("mcp/instructions.md"),
+                settings.integer("mcp.session.max-capabilities-chars")));
+        registry.bind("statelessResults", new StatelessResults(mapper, identity, ttls));
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms"));
