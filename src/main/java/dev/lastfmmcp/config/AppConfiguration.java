@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
@@ -63,10 +64,13 @@ import dev.lastfmmcp.oauth.ClientMetadataDocuments;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
+import dev.lastfmmcp.mcp.ClientRequests;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
 import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.mcp.StatelessEra;
+import dev.lastfmmcp.stateless.StatelessResults;
 import dev.lastfmmcp.mcp.SessionQuota;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
@@ -89,6 +93,7 @@ import dev.lastfmmcp.tools.search.SearchTools;
 import dev.lastfmmcp.tools.tags.TagTools;
 import dev.lastfmmcp.tools.tracks.TrackTools;
 import dev.lastfmmcp.tools.insights.AuthStatusTool;
+import dev.lastfmmcp.tools.writes.WriteConfirmations;
 import dev.lastfmmcp.tools.writes.WriteTools;
 import dev.lastfmmcp.tools.insights.CompareUsersTool;
 import dev.lastfmmcp.tools.insights.FanOut;
@@ -347,6 +352,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("batchResponses", new BatchResponses());
         Progress progress = new Progress(codec);
         registry.bind("progress", progress);
+        // server-to-client requests: timeouts on one timer thread; a tool waits for its answer on no thread and goes
+        // on in the answer pool (bounded in practice by mcp.tools.max-concurrent)
+        ClientRequests clientRequests = new ClientRequests(codec, streams,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("mcp-client-request-timer")),
+                java.util.concurrent.Executors.newCachedThreadPool(daemon("mcp-client-answer")),
+                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"));
+        registry.bind("clientRequests", clientRequests);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper, settings.integer("mcp.session.max-capabilities-chars")));
 
@@ -365,6 +377,10 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind(LastfmCaches.ANSWERS, lastfmCaches.answers());
         registry.bind(LastfmCaches.STALE, lastfmCaches.stale());
         registry.bind("lastfmCaches", lastfmCaches);
+        // the 2026-07-28 era: intake checks and discover, and what every stateless result carries
+        registry.bind("statelessEra", new StatelessEra(mapper, Resources.text("mcp/instructions.md"),
+                settings.integer("mcp.session.max-capabilities-chars")));
+        registry.bind("statelessResults", new StatelessResults(mapper, identity, ttls));
         CacheStatistics.register(LastfmCaches.ANSWERS, lastfmCaches.answers());
         CacheStatistics.register(LastfmCaches.STALE, lastfmCaches.stale());
         Duration timeout = Duration.ofMillis(settings.longValue("lastfm.timeout-ms"));
@@ -464,10 +480,12 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
         registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
+        registry.bind("writeConfirmations", new WriteConfirmations(clientRequests));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
-        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant()));
+        Supplier<ClusterView> clusterView = () -> InfinispanStores.view(cacheManager.get(), cluster);
+        registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant(), clusterView));
 
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
@@ -517,6 +535,7 @@ public class AppConfiguration implements CamelConfiguration {
             return Probes.routes(context.getRoutes().size(), notStarted);
         });
         ready.put("infinispan", checks.get("infinispan"));
+        ready.put("cluster", () -> Probes.cluster(clusterView.get()));
         ready.put("lastfm-breaker", () -> Probes.breaker("Last.fm", breakerState(context, "lastfm-breaker")));
         ready.put("musicbrainz-breaker", () -> Probes.breaker("MusicBrainz",
                 breakerState(context, "musicbrainz-breaker")));
@@ -576,4 +595,15 @@ public class AppConfiguration implements CamelConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
+
+    /** Daemon threads named {@code <name>-<n>}, so a pool of them never keeps the JVM alive. */
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
 }

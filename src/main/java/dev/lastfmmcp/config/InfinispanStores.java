@@ -1,6 +1,7 @@
 package dev.lastfmmcp.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -18,7 +19,9 @@ import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.web.Health;
+import org.infinispan.remoting.transport.Address;
 
 /**
  * The embedded Infinispan cache manager and the caches this server keeps in it. Every cache holds JSON strings, so
@@ -210,6 +213,22 @@ public final class InfinispanStores {
         persisted(manager, builder, store);
         builder.statistics().enable();
         return builder.build();
+    }
+
+    /**
+     * What this node sees of the cluster: its view's members (by node name, in view order) and coordinator, and the
+     * configured members. Not clustered: a single node named {@code MCP_NODE_NAME} (or "local").
+     */
+    public static ClusterView view(EmbeddedCacheManager manager, ClusterTransport cluster) {
+        if (!isClustered(manager)) {
+            return ClusterView.single(cluster.nodeName() == null || cluster.nodeName().isBlank() ? "local"
+                    : cluster.nodeName().trim());
+        }
+        List<Address> members = manager.getStatus() == ComponentStatus.RUNNING ? manager.getMembers() : null;
+        Address coordinator = members == null ? null : manager.getCoordinator();
+        return new ClusterView(true, cluster.name(), coordinator == null ? null : coordinator.toString(),
+                members == null ? List.of() : members.stream().map(Object::toString).toList(),
+                cluster.initialHosts().size());
     }
 
     /** Whether the manager has a transport (MCP_CLUSTER=true). */

@@ -101,6 +101,11 @@ public class JsonRpcCodec {
         return response;
     }
 
+    /** A value as a JSON tree. */
+    public JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
     public ObjectNode notification(String method, Object params) {
         ObjectNode notification = JsonNodeFactory.instance.objectNode();
         notification.put("jsonrpc", "2.0");

@@ -13,6 +13,13 @@ public final class JsonRpcErrors {
     /** The request's credential (sign-in id, later a token) is unknown, expired or signed out (HTTP 401). */
     public static final int UNAUTHORIZED = -32001;
 
+    /** 2026-07-28: an HTTP header (MCP-Protocol-Version, Mcp-Method, Mcp-Name) is missing or differs from the body. */
+    public static final int HEADER_MISMATCH = -32020;
+    /** 2026-07-28: the request needs a client capability the client did not declare in its {@code _meta}. */
+    public static final int MISSING_CLIENT_CAPABILITY = -32021;
+    /** 2026-07-28: the request's protocol version is not one this server speaks ({@code data.supported}). */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
     private JsonRpcErrors() {
     }
 }

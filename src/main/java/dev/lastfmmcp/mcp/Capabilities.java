@@ -31,4 +31,18 @@ public final class Capabilities {
                 new McpSchema.ServerCapabilities.ResourceCapabilities(true, false), // subscribe: stream/Subscriptions
                 new McpSchema.ServerCapabilities.ToolCapabilities(false));
     }
+
+    /**
+     * What {@code server/discover} declares for the stateless era (2026-07-28): the same features; {@code subscribe}
+     * only when {@code subscriptions/listen} serves resource subscriptions.
+     */
+    public static McpSchema.ServerCapabilities stateless(boolean resourceSubscriptions) {
+        return new McpSchema.ServerCapabilities(
+                new McpSchema.ServerCapabilities.CompletionCapabilities(),
+                null, // experimental
+                new McpSchema.ServerCapabilities.LoggingCapabilities(),
+                new McpSchema.ServerCapabilities.PromptCapabilities(false),
+                new McpSchema.ServerCapabilities.ResourceCapabilities(resourceSubscriptions, false),
+                new McpSchema.ServerCapabilities.ToolCapabilities(false));
+    }
 }

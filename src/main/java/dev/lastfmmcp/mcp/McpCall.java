@@ -17,6 +17,7 @@ public class McpCall implements Cancellation {
     private String outcome = "ok";
     private double lastProgress = Double.NEGATIVE_INFINITY;
     private volatile boolean cancelled;
+    private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public McpCall(JsonRpcMessage message) {
         this.message = message;
@@ -42,6 +43,11 @@ public class McpCall implements Cancellation {
         return message.isRequest();
     }
 
+    /** A JSON-RPC response of the client (to a request the server sent it). */
+    public boolean isResponse() {
+        return message.kind() == JsonRpcMessage.Kind.RESPONSE;
+    }
+
     /** The tool, prompt or resource URI this call is about, once known. */
     public String getName() {
         return name;
@@ -63,6 +69,15 @@ public class McpCall implements Cancellation {
     /** The client cancelled this request. */
     public void cancel() {
         cancelled = true;
+        onCancel.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} when the client cancels this request (at once when it already has). */
+    public void whenCancelled(Runnable action) {
+        onCancel.add(action);
+        if (cancelled) {
+            action.run();
+        }
     }
 
     public boolean isCancelled() {

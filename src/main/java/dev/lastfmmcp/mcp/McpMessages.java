@@ -71,10 +71,13 @@ public class McpMessages {
         } else {
             id = call == null ? null : call.getId();
         }
+        // 2026-07-28 answers a resource that is not there with -32602 (the 2025 revisions: -32002)
+        int code = request.isStateless() && error.code() == JsonRpcErrors.RESOURCE_NOT_FOUND
+                ? JsonRpcErrors.INVALID_PARAMS : error.code();
         if (call != null) {
-            call.setOutcome("error:" + error.code());
+            call.setOutcome("error:" + code);
         }
-        return codec.error(id, error.code(), error.getMessage(), error.data());
+        return codec.error(id, code, error.getMessage(), error.data());
     }
 
     /**

@@ -33,7 +33,11 @@ public class McpReplies {
         /** One event stream holding the response(s). */
         EVENTS,
         /** The response(s) as JSON. */
-        JSON
+        JSON,
+        /** Stateless (2026-07-28): a method this server does not serve, -32601 with 404. */
+        NOT_FOUND,
+        /** Stateless: a request the revision says to refuse with 400 (-32020, -32021, -32022). */
+        REFUSED
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(McpReplies.class);
@@ -68,6 +72,27 @@ public class McpReplies {
             return Kind.LIMITED;
         }
         return request.reply().getMode() == ReplyMode.SSE ? Kind.EVENTS : Kind.JSON;
+    }
+
+    /**
+     * The kind's name for a stateless (2026-07-28) request: as {@link #classify}, and an error the revision gives
+     * an HTTP status of its own: -32601 is a 404, a header mismatch, a missing client capability and an unsupported
+     * version a 400.
+     */
+    public String statelessKind(@Variable("mcp") McpRequest request, @Body JsonNode responses) {
+        Kind kind = classify(request, responses);
+        if (kind != Kind.JSON && kind != Kind.EVENTS) {
+            return kind.name();
+        }
+        int code = responses.path("error").path("code").asInt(0);
+        if (code == JsonRpcErrors.METHOD_NOT_FOUND) {
+            return Kind.NOT_FOUND.name();
+        }
+        if (code == JsonRpcErrors.HEADER_MISMATCH || code == JsonRpcErrors.MISSING_CLIENT_CAPABILITY
+            || code == JsonRpcErrors.UNSUPPORTED_PROTOCOL_VERSION) {
+            return Kind.REFUSED.name();
+        }
+        return kind.name();
     }
 
     /** 202 and no body: only notifications or responses were sent. */
@@ -119,7 +144,7 @@ public class McpReplies {
         rejection.headers().forEach(request.reply()::putHeader);
         JsonNode id = request.isBatch() || request.getMessage() == null ? null : readableId(request.getMessage());
         request.reply().setBody("application/json",
-                codec.write(codec.error(id, rejection.code(), rejection.getMessage(), null)));
+                codec.write(codec.error(id, rejection.code(), rejection.getMessage(), rejection.data())));
     }
 
     /** Anything unexpected: logged with the correlation id, answered 500 with a sanitised JSON-RPC error. */

@@ -48,6 +48,8 @@ public class McpRequest implements UpstreamCaller {
     private String protocolVersion;
     private Caller caller = Caller.ANONYMOUS;
     private volatile ProgressSink progressSink;
+    private StatelessRequest stateless;
+    private final ServedData served = new ServedData();
 
     private final HttpReply reply = new HttpReply();
     private final AuditTrail audit;
@@ -134,6 +136,29 @@ public class McpRequest implements UpstreamCaller {
     public void bind(Session session, String protocolVersion) {
         this.session = session;
         this.protocolVersion = protocolVersion;
+    }
+
+    /**
+     * Serves the request statelessly (protocol 2026-07-28): no session, the client's {@code _meta} says everything.
+     */
+    public void bindStateless(StatelessRequest statelessRequest) {
+        this.stateless = statelessRequest;
+        this.protocolVersion = statelessRequest.protocolVersion();
+    }
+
+    /** True for a request of the 2026-07-28 era (no session, per-request {@code _meta}). */
+    public boolean isStateless() {
+        return stateless != null;
+    }
+
+    /** The stateless request's {@code _meta}, or null for a 2025-era request. */
+    public StatelessRequest getStateless() {
+        return stateless;
+    }
+
+    /** The Last.fm answers behind this request (for a stateless reply's cache hints). */
+    public ServedData served() {
+        return served;
     }
 
     public Session getSession() {

@@ -13,6 +13,10 @@ public final class ProtocolVersions {
     /** Oldest first. */
     public static final List<String> SUPPORTED = List.of(V2024_11_05, V2025_03_26, V2025_06_18, V2025_11_25);
     public static final String LATEST = V2025_11_25;
+    /** The stateless revision: no initialize and no session, every request carries its {@code _meta}. */
+    public static final String V2026_07_28 = "2026-07-28";
+    /** Every version this server serves, the stateless one first (what server/discover and -32022 list). */
+    public static final List<String> ALL = List.of(V2026_07_28, V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05);
     /** What a request without an {@code MCP-Protocol-Version} header and without a session is assumed to speak. */
     public static final String ASSUMED_WHEN_ABSENT = V2025_03_26;
 

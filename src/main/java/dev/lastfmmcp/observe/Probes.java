@@ -3,6 +3,7 @@ package dev.lastfmmcp.observe;
 import java.util.List;
 import java.util.Locale;
 
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.web.Health;
 import org.apache.camel.ServiceStatus;
 
@@ -58,5 +59,24 @@ public final class Probes {
             return Health.Check.degraded(upstream + " circuit breaker " + name + " after repeated failures");
         }
         return Health.Check.up(name);
+    }
+
+    /**
+     * Readiness: the cluster view (members, coordinator, this node) as the check's fields. Not clustered: UP. This
+     * node not in its own view (not joined): DOWN. Fewer members in view than configured (a node is down or not yet
+     * joined): DEGRADED, still ready (the survivors serve every session, sign-in and limit).
+     */
+    public static Health.Check cluster(ClusterView view) {
+        Health.Check check;
+        if (!view.clustered()) {
+            check = Health.Check.up(view.describe());
+        } else if (!view.members().contains(view.node())) {
+            check = Health.Check.down("this node " + view.node() + " is not in the cluster view");
+        } else if (!view.complete()) {
+            check = Health.Check.degraded(view.describe());
+        } else {
+            check = Health.Check.up(view.describe());
+        }
+        return check.with(view.toMap());
     }
 }

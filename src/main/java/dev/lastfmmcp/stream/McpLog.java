@@ -40,6 +40,10 @@ public class McpLog implements UpstreamLog {
 
     /** Logs about a request (may be null outside an MCP request: then nothing is sent). */
     public void log(McpRequest request, LogLevel level, String logger, String message) {
+        if (request != null && request.isStateless()) {
+            logStateless(request, level, logger, message);
+            return;
+        }
         if (request == null || request.getSession() == null || !enabled(request.getSession(), level)) {
             return;
         }
@@ -50,6 +54,20 @@ public class McpLog implements UpstreamLog {
         } else {
             streams.publish(request.getSessionId(), json);
         }
+    }
+
+    /**
+     * A stateless request (2026-07-28) sets its level in its own {@code _meta}: without one nothing is sent; with one
+     * the message goes on the request's event stream, when it is answered with one (there is no GET stream).
+     */
+    private void logStateless(McpRequest request, LogLevel level, String logger, String message) {
+        LogLevel minimum = request.getStateless().logLevel();
+        if (minimum == null || level.ordinal() < minimum.ordinal() || request.reply().getPostStream() == null
+            || !request.reply().getPostStream().isOpen()) {
+            return;
+        }
+        request.reply().getPostStream().send(codec.notification("notifications/message",
+                params(level, logger, message)));
     }
 
     /** Logs to a session's GET stream (for work not tied to a request, such as subscription checks). */

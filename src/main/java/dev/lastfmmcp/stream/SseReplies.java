@@ -1,6 +1,7 @@
 package dev.lastfmmcp.stream;
 
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.ClientRequests;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.tools.ToolCatalogue;
 import dev.lastfmmcp.tools.ToolDefinition;
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Variable;
 
 /**
- * Decides how a POST is answered: with an event stream when the client accepts one, the request asks for progress
- * ({@code _meta.progressToken}) and it is a call of a multi-step tool; every other call keeps a plain JSON reply.
+ * Decides how a POST is answered: with an event stream when the client accepts one and it is a call of a tool that
+ * either reports progress (multi-step, and the request has a {@code _meta.progressToken}) or may ask the client
+ * something (its catalogue {@code asksClient}) that the client declared it can answer; every other call keeps a plain
+ * JSON reply.
  */
 public class SseReplies {
 
@@ -35,11 +38,15 @@ public class SseReplies {
             return false;
         }
         JsonNode message = request.getMessage();
-        if (!"tools/call".equals(message.path("method").asText()) || !message.has("id")
-            || message.at("/params/_meta/progressToken").isMissingNode()) {
+        if (!"tools/call".equals(message.path("method").asText()) || !message.has("id")) {
             return false;
         }
         ToolDefinition tool = tools.get(message.at("/params/name").asText(""));
-        return tool != null && tool.reportsProgress();
+        if (tool == null) {
+            return false;
+        }
+        boolean progress = tool.reportsProgress() && !message.at("/params/_meta/progressToken").isMissingNode();
+        return progress || tool.asksClient().stream().anyMatch(capability -> ClientRequests.declared(request,
+                capability));
     }
 }

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.lastfmmcp.format.Markdown;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.ProtocolVersions;
 import dev.lastfmmcp.mcp.ServerIdentity;
+import dev.lastfmmcp.support.ClusterView;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Variable;
 
@@ -22,12 +24,16 @@ public class ServerTools {
     private final UpstreamSettings upstreams;
     private final Clock clock;
     private final Instant startedAt;
+    private final Supplier<ClusterView> cluster;
 
-    public ServerTools(ServerIdentity identity, UpstreamSettings upstreams, Clock clock, Instant startedAt) {
+    /** @param cluster this node's view of the cluster (a single node when {@code MCP_CLUSTER} is off) */
+    public ServerTools(ServerIdentity identity, UpstreamSettings upstreams, Clock clock, Instant startedAt,
+                       Supplier<ClusterView> cluster) {
         this.identity = identity;
         this.upstreams = upstreams;
         this.clock = clock;
         this.startedAt = startedAt;
+        this.cluster = cluster;
     }
 
     public McpSchema.CallToolResult ping(@Variable("args") Map<String, Object> args) {
@@ -70,6 +76,8 @@ public class ServerTools {
         structured.put("startedAt", startedAt.toString());
         structured.put("uptimeSeconds", uptime);
         structured.put("upstreams", Map.of("lastfm", lastfm, "musicbrainz", musicbrainz));
+        ClusterView view = cluster.get();
+        structured.put("cluster", view.toMap());
         boolean signIn = upstreams.lastfmApiKeyConfigured() && upstreams.lastfmSharedSecretConfigured();
         structured.put("signIn", Map.of("configured", signIn, "methods", signIn ? List.of("session-url")
                 : List.of()));
@@ -86,6 +94,8 @@ public class ServerTools {
         text.append("- Sign-in with Last.fm: ").append(signIn
                 ? "configured (web sign-in at /login gives a personal MCP URL)"
                 : "not configured (needs LASTFM_API_KEY and LASTFM_SHARED_SECRET)").append('\n');
+        text.append("- Cluster: ").append(view.clustered() ? Markdown.escape(view.describe())
+                : "not clustered (one node; MCP_CLUSTER=true joins others)").append('\n');
         text.append("- MusicBrainz enrichment: ").append(upstreams.musicbrainzEnabled() ? "on" : "off")
                 .append(", ").append(upstreams.musicbrainzApiUrl()).append('\n');
         List<String> next = new ArrayList<>();

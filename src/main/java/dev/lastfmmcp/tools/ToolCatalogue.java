@@ -26,7 +26,7 @@ public class ToolCatalogue {
     static final String INDEX = "mcp/tools/index.yaml";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     /** Catalogue keys that are for the server, not part of the MCP tool definition. */
-    private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress");
+    private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress", "asksClient");
     /** The annotations a tool may state; what it leaves out is defaulted (see {@link #annotations}). */
     private static final List<String> ANNOTATION_KEYS = List.of("title", "readOnlyHint", "destructiveHint",
             "idempotentHint", "openWorldHint");
@@ -70,6 +70,14 @@ public class ToolCatalogue {
         }
         boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
         boolean reportsProgress = entry.path("reportsProgress").asBoolean(false);
+        List<String> asksClient = new ArrayList<>();
+        entry.path("asksClient").forEach(capability -> {
+            if (!List.of("elicitation", "sampling", "roots").contains(capability.asText())) {
+                throw new IllegalStateException("tool " + name + " asks the client for an unknown capability "
+                                                + capability.asText() + " (known: elicitation, sampling, roots)");
+            }
+            asksClient.add(capability.asText());
+        });
         SERVER_KEYS.forEach(entry::remove);
         entry.set("annotations", annotations(name, entry, requiresLastfm));
         if (entry.get("outputSchema") instanceof ObjectNode output) {
@@ -87,7 +95,7 @@ public class ToolCatalogue {
             throw new IllegalStateException("tool " + name + " needs a description and an object inputSchema");
         }
         return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"),
-                reportsProgress);
+                reportsProgress, List.copyOf(asksClient));
     }
 
     /**

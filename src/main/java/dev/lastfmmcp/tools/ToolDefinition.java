@@ -12,9 +12,17 @@ import io.modelcontextprotocol.spec.McpSchema;
  * @param requiresLastfm it calls Last.fm, so it cannot work without an API key
  * @param inputSchema    the input schema as a JSON tree, for validation
  * @param reportsProgress it works in several upstream steps and reports progress (its reply may be a stream)
+ * @param asksClient     the client capabilities it may use while it runs ({@code elicitation}, {@code sampling},
+ *                       {@code roots}; server key {@code asksClient}): for a client that declared one of them its
+ *                       reply is an event stream, which carries the server's requests
  */
 public record ToolDefinition(McpSchema.Tool tool, String family, String endpoint, boolean requiresLastfm,
-        JsonNode inputSchema, boolean reportsProgress) {
+        JsonNode inputSchema, boolean reportsProgress, java.util.List<String> asksClient) {
+
+    public ToolDefinition(McpSchema.Tool tool, String family, String endpoint, boolean requiresLastfm,
+            JsonNode inputSchema, boolean reportsProgress) {
+        this(tool, family, endpoint, requiresLastfm, inputSchema, reportsProgress, java.util.List.of());
+    }
 
     public String name() {
         return tool.name();

@@ -23,8 +23,21 @@ public class Health {
         UP, DEGRADED, DOWN
     }
 
-    /** The state of one check; {@code detail} says why when it is not UP. */
-    public record Check(Status status, String detail) {
+    /**
+     * The state of one check; {@code detail} says why when it is not UP; {@code data} (may be null) adds
+     * structured fields to the check's JSON object (the cluster view's members, coordinator and node).
+     */
+    public record Check(Status status, String detail, Map<String, Object> data) {
+
+        public Check(Status status, String detail) {
+            this(status, detail, null);
+        }
+
+        /** The same check with these fields in its JSON object. */
+        public Check with(Map<String, Object> fields) {
+            return new Check(status, detail, fields);
+        }
+
         public static Check up(String detail) {
             return new Check(Status.UP, detail);
         }
@@ -78,6 +91,9 @@ public class Health {
                 if (!check.up()) {
                     reasons.add(entry.getKey() + ": " + check.detail());
                 }
+            }
+            if (check.data() != null) {
+                check.data().forEach((name, value) -> result.set(name, mapper.valueToTree(value)));
             }
         }
         body.put("status", overall.name());

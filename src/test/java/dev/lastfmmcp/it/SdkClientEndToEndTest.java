@@ -88,7 +88,10 @@ class SdkClientEndToEndTest extends AppTestSupport {
         @SuppressWarnings("unchecked")
         Map<String, Object> protocol = (Map<String, Object>) structured.get("protocol");
         assertThat(protocol).containsEntry("negotiated", "2025-11-25");
-        assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("Last.fm MCP Server");
+        assertThat(structured.get("cluster")).isEqualTo(Map.of("clustered", false, "node", "local",
+                "members", java.util.List.of("local")));
+        assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("Last.fm MCP Server")
+                .contains("- Cluster: not clustered");
     }
 
     @Test

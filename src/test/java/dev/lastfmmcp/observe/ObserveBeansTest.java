@@ -2,12 +2,16 @@ package dev.lastfmmcp.observe;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.web.Health;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.ServiceStatus;
@@ -41,6 +45,37 @@ class ObserveBeansTest {
         assertThat(Probes.breaker("Last.fm", null)).isEqualTo(Health.Check.up("unknown"));
         assertThat(Probes.breaker("Last.fm", "HALF_OPEN")).isEqualTo(Health.Check.up("half-open"));
         assertThat(Probes.breaker("Last.fm", "FORCED_OPEN").status()).isEqualTo(Health.Status.DEGRADED);
+    }
+
+    @Test
+    void theClusterViewIsReadinessWithItsMembers() throws Exception {
+        Health.Check single = Probes.cluster(ClusterView.single("local"));
+        assertThat(single.status()).isEqualTo(Health.Status.UP);
+        assertThat(single.detail()).isEqualTo("not clustered (single node local)");
+        assertThat(single.data()).containsEntry("clustered", false).containsEntry("members", List.of("local"))
+                .doesNotContainKeys("coordinator", "configuredMembers");
+        ClusterView both = new ClusterView(true, "node-b", "node-a", List.of("node-a", "node-b"), 2);
+        assertThat(both.isCoordinator()).isFalse();
+        assertThat(Probes.cluster(both)).isEqualTo(new Health.Check(Health.Status.UP,
+                "2 of 2 configured members in view: node-a (coordinator), node-b; this node node-b",
+                Map.of("clustered", true, "node", "node-b", "coordinator", "node-a",
+                        "members", List.of("node-a", "node-b"), "configuredMembers", 2)));
+        ClusterView alone = new ClusterView(true, "node-b", "node-b", List.of("node-b"), 2);
+        assertThat(alone.isCoordinator()).isTrue();
+        assertThat(Probes.cluster(alone).status()).isEqualTo(Health.Status.DEGRADED);
+        assertThat(Probes.cluster(new ClusterView(true, "node-b", null, List.of(), 2)).status())
+                .isEqualTo(Health.Status.DOWN);
+        // the fields go into the check's JSON object; a degraded cluster is still ready (200)
+        Health health = new Health(Map.of("cluster", () -> Probes.cluster(alone)), "1.0",
+                AppConfiguration.objectMapper());
+        Health.Report report = health.check();
+        assertThat(report.httpStatus()).isEqualTo(200);
+        JsonNode json = AppConfiguration.objectMapper().readTree(report.json());
+        assertThat(json.at("/status").asText()).isEqualTo("DEGRADED");
+        assertThat(json.at("/checks/cluster/members/0").asText()).isEqualTo("node-b");
+        assertThat(json.at("/checks/cluster/coordinator").asText()).isEqualTo("node-b");
+        assertThat(json.at("/checks/cluster/node").asText()).isEqualTo("node-b");
+        assertThat(json.at("/checks/cluster/configuredMembers").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -63,8 +63,13 @@ class ManagementServerTest extends UpstreamTestSupport {
         JsonNode ready = json("/observe/health/ready", 200);
         assertThat(ready.get("status").asText()).isEqualTo("UP");
         assertThat(ready.get("checks").fieldNames()).toIterable()
-                .containsExactly("camel", "routes", "infinispan", "lastfm-breaker", "musicbrainz-breaker");
+                .containsExactly("camel", "routes", "infinispan", "cluster", "lastfm-breaker",
+                        "musicbrainz-breaker");
         assertThat(ready.at("/checks/routes/detail").asText()).endsWith("routes started");
+        // the cluster view: one node here (MCP_CLUSTER off); ClusterHttpTest shows two
+        assertThat(ready.at("/checks/cluster/status").asText()).isEqualTo("UP");
+        assertThat(ready.at("/checks/cluster/clustered").asBoolean(true)).isFalse();
+        assertThat(ready.at("/checks/cluster/members").toString()).isEqualTo("[\"local\"]");
         assertThat(ready.at("/checks/lastfm-breaker/detail").asText()).isEqualTo("closed");
 
         JsonNode live = json("/observe/health/live", 200);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.edge.HttpServerCheck;
 import org.apache.camel.CamelContext;
@@ -122,5 +123,55 @@ public class RawMcp {
                                                                 + (argumentsJson == null ? ""
                                                                         : ",\"arguments\":" + argumentsJson) + "}");
         return response.has("result") ? response.get("result") : response;
+    }
+
+    /** The {@code _meta} of a 2026-07-28 request with the given client capabilities (JSON). */
+    public static ObjectNode statelessMeta(String capabilitiesJson) {
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        try {
+            meta.set("io.modelcontextprotocol/clientCapabilities", JSON.readTree(capabilitiesJson));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        meta.putObject("io.modelcontextprotocol/clientInfo").put("name", "raw-test").put("version", "1");
+        return meta;
+    }
+
+    /**
+     * A 2026-07-28 (stateless) request as a conformant client sends it: no session, the {@code _meta} in the params
+     * (unless they have one), MCP-Protocol-Version, Mcp-Method and Mcp-Name headers; {@code extra} overrides them.
+     */
+    public Reply stateless(Object id, String method, String paramsJson, Map<String, String> extra) {
+        ObjectNode params;
+        try {
+            params = paramsJson == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(paramsJson);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        if (!params.has("_meta")) {
+            params.set("_meta", statelessMeta("{}"));
+        }
+        ObjectNode message = JSON.createObjectNode().put("jsonrpc", "2.0");
+        message.set("id", JSON.valueToTree(id));
+        message.put("method", method);
+        message.set("params", params);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("MCP-Protocol-Version", "2026-07-28");
+        headers.put("Mcp-Method", method);
+        String name = method.equals("resources/read") ? params.path("uri").asText(null)
+                : params.path("name").asText(null);
+        if (name != null && (method.equals("tools/call") || method.equals("prompts/get")
+                             || method.equals("resources/read"))) {
+            boolean plain = name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) && name.strip().equals(name);
+            headers.put("Mcp-Name", plain ? name : "=?base64?" + java.util.Base64.getEncoder()
+                    .encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=");
+        }
+        headers.putAll(extra);
+        return post(message.toString(), null, headers);
+    }
+
+    public Reply stateless(Object id, String method, String paramsJson) {
+        return stateless(id, method, paramsJson, Map.of());
     }
 }

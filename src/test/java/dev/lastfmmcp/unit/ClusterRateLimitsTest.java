@@ -50,7 +50,7 @@ class ClusterRateLimitsTest {
 
     @Test
     void twoNodesSpendFromOneBucketAndTheLimitHoldsInTotal() throws Exception {
-        int[] ports = ClusterStoresTest.freeClusterPorts(2);
+        int[] ports = dev.lastfmmcp.support.FreePorts.cluster(2);
         String members = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
         EmbeddedCacheManager one = node("rate-1", ports[0], members);
         EmbeddedCacheManager two = node("rate-2", ports[1], members);

@@ -1,18 +1,19 @@
 package dev.lastfmmcp.unit;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.lastfmmcp.config.ClusterTransport;
 import dev.lastfmmcp.config.InfinispanStores;
+import dev.lastfmmcp.observe.Probes;
+import dev.lastfmmcp.support.ClusterView;
+import dev.lastfmmcp.support.FreePorts;
+import dev.lastfmmcp.web.Health;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.junit.jupiter.api.AfterEach;
@@ -46,12 +47,21 @@ class ClusterStoresTest {
 
     @Test
     void writesReplicateSurviveANodeAndReachARestartedNode() throws IOException {
-        int[] ports = freeClusterPorts(2);
+        int[] ports = FreePorts.cluster(2);
         String members = "127.0.0.1[" + ports[0] + "],127.0.0.1[" + ports[1] + "]";
         EmbeddedCacheManager one = node("node-1", ports[0], members);
         EmbeddedCacheManager two = node("node-2", ports[1], members);
         await().atMost(Duration.ofSeconds(30)).until(() -> two.getMembers().size() == 2
                                                           && one.getMembers().size() == 2);
+        // the view readiness and server_info show: members by node name, the coordinator, this node
+        ClusterView seenByTwo = InfinispanStores.view(two, transport("node-2", ports[1], members));
+        assertThat(seenByTwo.members()).containsExactlyInAnyOrder("node-1", "node-2");
+        assertThat(seenByTwo.node()).isEqualTo("node-2");
+        assertThat(seenByTwo.coordinator()).isEqualTo("node-1");
+        assertThat(seenByTwo.coordinator()).isEqualTo(InfinispanStores.view(one, transport("node-1", ports[0],
+                members)).coordinator());
+        assertThat(seenByTwo.complete()).isTrue();
+        assertThat(Probes.cluster(seenByTwo).status()).isEqualTo(Health.Status.UP);
 
         assertThat(one.getCache(InfinispanStores.SESSIONS).getCacheConfiguration().clustering().cacheMode())
                 .isEqualTo(CacheMode.REPL_SYNC);
@@ -88,6 +98,13 @@ class ClusterStoresTest {
         one.stop();
         started.remove(one);
         await().atMost(Duration.ofSeconds(30)).until(() -> two.getMembers().size() == 1);
+        ClusterView alone = InfinispanStores.view(two, transport("node-2", ports[1], members));
+        assertThat(alone.members()).containsExactly("node-2");
+        assertThat(alone.coordinator()).isEqualTo("node-2");
+        assertThat(Probes.cluster(alone).status()).as("a member missing: degraded, still ready")
+                .isEqualTo(Health.Status.DEGRADED);
+        assertThat(Probes.cluster(alone).detail()).isEqualTo("1 of 2 configured members in view: node-2 "
+                                                              + "(coordinator); this node node-2");
         assertThat(two.<String, String> getCache(InfinispanStores.SESSIONS).get("s1")).isEqualTo("{\"id\":\"s1\"}");
         assertThat(two.<String, String> getCache(InfinispanStores.AUDIT).get("a1")).isEqualTo("{\"tool\":\"ping\"}");
         assertThat(two.<String, String> getCache(InfinispanStores.SIGN_INS).get("k1"))
@@ -119,15 +136,20 @@ class ClusterStoresTest {
         InfinispanStores.defineSignIns(manager, data.resolve("single"), 100);
         assertThat(InfinispanStores.isClustered(manager)).isFalse();
         assertThat(manager.getAddress()).isNull();
+        assertThat(InfinispanStores.view(manager, ClusterTransport.off()))
+                .isEqualTo(ClusterView.single("local"));
         assertThat(manager.getCache(InfinispanStores.SESSIONS).getCacheConfiguration().clustering().cacheMode())
                 .isEqualTo(CacheMode.LOCAL);
         assertThat(manager.getCache(InfinispanStores.SIGN_INS).getCacheConfiguration().clustering().cacheMode())
                 .isEqualTo(CacheMode.LOCAL);
     }
 
+    private static ClusterTransport transport(String name, int port, String members) {
+        return new ClusterTransport(true, "127.0.0.1", port, members, name, Duration.ofMillis(300));
+    }
+
     private EmbeddedCacheManager node(String name, int port, String members) throws IOException {
-        ClusterTransport cluster = new ClusterTransport(true, "127.0.0.1", port, members, name,
-                Duration.ofMillis(300));
+        ClusterTransport cluster = transport(name, port, members);
         EmbeddedCacheManager manager = InfinispanStores.start(LIMITS, cluster);
         started.add(manager);
         Path dir = Files.createDirectories(data.resolve(name));
@@ -135,28 +157,5 @@ class ClusterStoresTest {
         InfinispanStores.defineOAuth(manager, dir, 100);
         assertThat(manager.getAddress().toString()).isEqualTo(name);
         return manager;
-    }
-
-    /** Ports p (JGroups TCP) where p and p + 50000 (the failure detector) are both free on 127.0.0.1. */
-    static int[] freeClusterPorts(int count) throws IOException {
-        int[] ports = new int[count];
-        int found = 0;
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 2000 && found < count; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(10_000, 65_535 - ClusterTransport.FD_OFFSET);
-            if (found > 0 && ports[found - 1] == port) {
-                continue;
-            }
-            try (ServerSocket tcp = new ServerSocket(port, 1, loopback);
-                 ServerSocket fd = new ServerSocket(port + ClusterTransport.FD_OFFSET, 1, loopback)) {
-                ports[found++] = port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        if (found < count) {
-            throw new IOException("no free port pairs on 127.0.0.1");
-        }
-        return ports;
     }
 }

@@ -29,10 +29,10 @@ class LayersTest {
 
     private static final Set<String> PACKAGES = Set.of("format", "support", "jsonrpc", "upstream", "lastfm",
             "musicbrainz", "signin", "oauth", "mcp", "tools", "stream", "resources", "prompts", "completion", "audit",
-            "web", "edge", "observe", "ratelimit", "config");
+            "web", "edge", "observe", "ratelimit", "stateless", "config");
 
     private static final Set<String> FEATURES = Set.of("tools", "stream", "resources", "prompts", "completion", "audit",
-            "web", "edge", "observe", "ratelimit", "config");
+            "web", "edge", "observe", "ratelimit", "stateless", "config");
 
     /** What each package may not name. */
     private static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(

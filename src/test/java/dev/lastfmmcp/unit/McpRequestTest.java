@@ -33,7 +33,7 @@ class McpRequestTest {
                 "transport", "clientAddress", "reply", "audit");
         // what is left is bound after intake, and only that
         assertThat(mutable).containsExactlyInAnyOrder("messages", "batch", "messagesRead", "session",
-                "protocolVersion", "caller", "progressSink");
+                "protocolVersion", "caller", "progressSink", "stateless");
         assertThat(Arrays.stream(McpRequest.class.getMethods()).map(method -> method.getName()))
                 .doesNotContain("setTransport", "setClientAddress", "setProtocolVersion");
     }

@@ -191,6 +191,11 @@ public final class ScrobbleRun {
         return batches.size();
     }
 
+    /** The items that will be sent (in order): every item that passed the checks. */
+    public List<Item> sending() {
+        return batches.stream().flatMap(List::stream).toList();
+    }
+
     /** The next batch's track.scrobble request, as the user with session key {@code sk}. */
     LastfmRequest request(String sk) {
         Map<String, String> params = new LinkedHashMap<>();

@@ -1,0 +1,68 @@
+package dev.lastfmmcp.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this node sees of the cluster (the cache manager's JGroups view), as plain values for readiness and
+ * {@code server_info}: whether it is clustered, its own name, the coordinator, the members in view order and how many
+ * members are configured ({@code MCP_CLUSTER_MEMBERS}, this node included). Names only: no address is a secret, but
+ * nothing else of the transport is shown.
+ *
+ * @param clustered whether {@code MCP_CLUSTER=true}
+ * @param node      this node's name ({@code MCP_NODE_NAME}, or {@code bind:port})
+ * @param coordinator the member that coordinates the view (null when not clustered or not joined)
+ * @param members   the members in the current view, this node among them once joined
+ * @param configured the members listed in the configuration, this node included (0 when not clustered)
+ */
+public record ClusterView(boolean clustered, String node, String coordinator, List<String> members, int configured) {
+
+    public ClusterView {
+        members = List.copyOf(members);
+    }
+
+    /** A single embedded node: no transport, no view. */
+    public static ClusterView single(String node) {
+        return new ClusterView(false, node, null, List.of(node), 0);
+    }
+
+    /** Whether this node coordinates the view. */
+    public boolean isCoordinator() {
+        return clustered && node.equals(coordinator);
+    }
+
+    /** Whether every configured member is in view. */
+    public boolean complete() {
+        return !clustered || members.size() >= configured;
+    }
+
+    /** One line: "2 of 2 configured members: node-a (coordinator), node-b; this node node-b". */
+    public String describe() {
+        if (!clustered) {
+            return "not clustered (single node " + node + ")";
+        }
+        StringBuilder line = new StringBuilder().append(members.size()).append(" of ").append(configured)
+                .append(" configured members in view: ");
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            line.append(i == 0 ? "" : ", ").append(member).append(member.equals(coordinator) ? " (coordinator)" : "");
+        }
+        return line.append("; this node ").append(node).toString();
+    }
+
+    /** The view as JSON-ready values: clustered, node, coordinator, members, configuredMembers. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("clustered", clustered);
+        map.put("node", node);
+        if (coordinator != null) {
+            map.put("coordinator", coordinator);
+        }
+        map.put("members", members);
+        if (clustered) {
+            map.put("configuredMembers", configured);
+        }
+        return map;
+    }
+}
