@@ -127,6 +127,7 @@ import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
 import dev.lastfmmcp.observe.LabelledCounters;
 import dev.lastfmmcp.observe.LogContext;
+import dev.lastfmmcp.observe.PacerMeters;
 import dev.lastfmmcp.observe.McpMeters;
 import dev.lastfmmcp.observe.RouteLogContext;
 import dev.lastfmmcp.observe.ServiceGauges;
@@ -445,12 +446,16 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("musicbrainz.throttle.max-queue"),
                 Duration.ofMillis(settings.longValue("musicbrainz.throttle.max-wait-ms")));
         registry.bind("musicbrainzPacer", musicbrainzPacer);
-        registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled"),
+        MusicBrainzCalls musicbrainzCalls = new MusicBrainzCalls(settings.bool("musicbrainz.enabled"),
                 new MusicBrainzMapper(), mapper, musicbrainzPacer, new MusicBrainzCalls.Timing(
                         Duration.ofMillis(settings.longValue("musicbrainz.timeout-ms")),
                         Duration.ofMillis(settings.longValue("musicbrainz.connect-timeout-ms")
                                           + settings.longValue("musicbrainz.http.response-timeout-ms")),
-                        settings.duration("musicbrainz.retry.max-retry-after"))));
+                        settings.duration("musicbrainz.retry.max-retry-after")));
+        musicbrainzCalls.countRequests(LabelledCounters.register(meters, "musicbrainz_requests_total",
+                "MusicBrainz GETs by outcome", "outcome", MusicBrainzCalls.OUTCOMES));
+        PacerMeters.watch(meters, "musicbrainz", "MusicBrainz", musicbrainzPacer);
+        registry.bind("musicbrainzCalls", musicbrainzCalls);
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size");

@@ -3,6 +3,7 @@ package dev.lastfmmcp.observe;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.support.Fingerprint;
@@ -45,28 +46,70 @@ public final class LogContext {
         return enabled;
     }
 
+    /** What this thread's MDC holds now, so a route entry of the same exchange writes only what changed. */
+    private static final class State {
+        String routeId;
+        McpRequest request;
+        String sessionId;
+        Caller caller;
+        McpCall call;
+        String correlationId;
+
+        void reset() {
+            routeId = null;
+            request = null;
+            sessionId = null;
+            caller = null;
+            call = null;
+            correlationId = null;
+        }
+    }
+
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
     /**
-     * The exchange enters route {@code routeId}: its keys are set on this thread.
+     * The exchange enters route {@code routeId}: its keys are set on this thread (only those that changed since the
+     * route it comes from).
      *
      * @param correlationId the request's id when it has no MCP request context (a web page, OAuth), else null
      * @return the route id this thread was in before (null: none, the exchange's first route on this thread)
      */
     public String enter(String routeId, McpRequest request, McpCall call, String correlationId) {
-        String previous = MDC.get(ROUTE_ID);
+        State state = STATE.get();
+        String previous = state.routeId;
+        if (previous == null) {
+            clear();
+            state.reset();
+        }
+        state.routeId = routeId;
         MDC.put(ROUTE_ID, routeId);
         if (request != null) {
-            MDC.put(CORRELATION_ID, request.getCorrelationId());
-            putOrRemove(SESSION_HASH, fingerprint(request.getSessionId()));
-            putOrRemove(USER_HASH, request.getCaller().isAnonymous() ? null : fingerprint(request.getUser()));
-        } else {
-            putOrRemove(CORRELATION_ID, correlationId == null ? null : clean(correlationId));
+            if (request != state.request) {
+                state.request = request;
+                state.sessionId = null;
+                state.caller = null;
+                MDC.put(CORRELATION_ID, request.getCorrelationId());
+                MDC.remove(SESSION_HASH);
+                MDC.remove(USER_HASH);
+            }
+            String sessionId = request.getSessionId();
+            if (sessionId != null && !sessionId.equals(state.sessionId)) {
+                state.sessionId = sessionId;
+                MDC.put(SESSION_HASH, fingerprint(sessionId));
+            }
+            Caller caller = request.getCaller();
+            if (caller != state.caller) {
+                state.caller = caller;
+                putOrRemove(USER_HASH, caller.isAnonymous() ? null : fingerprint(caller.name()));
+            }
+        } else if (correlationId != null && !correlationId.equals(state.correlationId)) {
+            state.correlationId = correlationId;
+            MDC.put(CORRELATION_ID, clean(correlationId));
         }
-        if (call != null) {
+        if (call != null && call != state.call) {
+            state.call = call;
             putOrRemove(MCP_METHOD, clean(call.getMethod()));
             putOrRemove(TOOL, "tools/call".equals(call.getMethod()) ? clean(call.getName()) : null);
-        } else if (previous == null) {
-            MDC.remove(MCP_METHOD);
-            MDC.remove(TOOL);
         }
         return previous;
     }
@@ -75,7 +118,9 @@ public final class LogContext {
     public void leave(String previousRouteId) {
         if (previousRouteId == null) {
             clear();
+            STATE.get().reset();
         } else {
+            STATE.get().routeId = previousRouteId;
             MDC.put(ROUTE_ID, previousRouteId);
         }
     }

@@ -91,11 +91,11 @@ class LogContextBenchmark extends ToolTestSupport {
     }
 
     private long routeExchanges() throws Exception {
-        javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        org.apache.camel.api.management.ManagedCamelContext managed = context.getCamelContextExtension()
+                .getContextPlugin(org.apache.camel.api.management.ManagedCamelContext.class);
         long total = 0;
-        for (javax.management.ObjectName name : server.queryNames(new javax.management.ObjectName(
-                "org.apache.camel:context=" + context.getManagementName() + ",type=routes,*"), null)) {
-            total += (Long) server.getAttribute(name, "ExchangesTotal");
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            total += managed.getManagedRoute(route.getRouteId()).getExchangesTotal();
         }
         return total;
     }

@@ -30,6 +30,7 @@ class LogContextTest {
 
     @AfterEach
     void clearMdc() {
+        context.leave(null);
         MDC.clear();
     }
 
@@ -65,6 +66,11 @@ class LogContextTest {
         assertThat(MDC.get(LogContext.TOOL)).isEqualTo("get_top_artists");
         assertThat(MDC.get(LogContext.ROUTE_ID)).isEqualTo("tool-get_top_artists");
 
+        // a tool that reads the caller's session later (initialize binds it mid-exchange) shows on the next entry
+        request.bind(new Session("session-secret-2", "2025-11-25", "t", "1", Map.of(), Instant.now(), null, null),
+                "2025-11-25");
+        context.leave(context.enter("lastfm-call", request, call, null));
+        assertThat(MDC.get(LogContext.SESSION_HASH)).isEqualTo(Fingerprint.of("session-secret-2"));
         context.leave(inner);
         assertThat(MDC.get(LogContext.ROUTE_ID)).isEqualTo("mcp-exchange");
         assertThat(MDC.get(LogContext.TOOL)).as("still this exchange's tool").isEqualTo("get_top_artists");
@@ -90,8 +96,10 @@ class LogContextTest {
         context.enter("web-login", null, null, "web-7\nforged");
         assertThat(MDC.get(LogContext.CORRELATION_ID)).isEqualTo("web-7?forged");
         assertThat(MDC.get(LogContext.MCP_METHOD)).isNull();
+        context.leave(null);
         context.enter("web-page", null, null, null);
         assertThat(MDC.get(LogContext.CORRELATION_ID)).isNull();
+        context.leave(null);
     }
 
     @Test
