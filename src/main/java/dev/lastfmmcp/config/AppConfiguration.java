@@ -592,6 +592,16 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind("managementServer", management);
             context.addService(management, true, true);
         }
+
+        // --- ops-edited routes: MCP_ROUTES_DIR is loaded by Application (include pattern); reload is guarded here ---
+        java.util.function.Consumer<String> reloads = LabelledCounters.register(meters, "mcp_route_reloads_total",
+                "Route files of MCP_ROUTES_DIR applied or refused while running (MCP_ROUTES_RELOAD)", "outcome",
+                List.of("applied", "refused"));
+        String routesDir = settings.string("mcp.routes.dir");
+        if (settings.bool("mcp.routes.reload") && !routesDir.isBlank()) {
+            context.addService(new RouteReloader(context, Path.of(routesDir), RouteFiles.shipped(), reloads), true,
+                    true);
+        }
     }
 
     private static ManagementServer.Reply report(Health health) {

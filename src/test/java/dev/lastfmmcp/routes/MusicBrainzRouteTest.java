@@ -70,10 +70,10 @@ class MusicBrainzRouteTest extends UpstreamTestSupport {
     void looksUpAnArtistByMbidWithAnIdentifyingUserAgentAndCachesIt() {
         stubJson("/ws/2/artist/" + KINKS, Fixtures.musicbrainz("artist.lookup__the-kinks-inc-aliases-url-rels.json"));
         double ok = meter("musicbrainz_requests_total", "ok");
-        double waits = meter("musicbrainz_throttle_wait_seconds", null);
+        double waits = meter("musicbrainz.throttle.wait", null);
         Enrichment enrichment = lookup(MusicBrainzRequest.artist(KINKS, "The Kinks"));
         assertThat(meter("musicbrainz_requests_total", "ok")).isEqualTo(ok + 1);
-        assertThat(meter("musicbrainz_throttle_wait_seconds", null)).isEqualTo(waits + 1);
+        assertThat(meter("musicbrainz.throttle.wait", null)).isEqualTo(waits + 1);
         ArtistDetails kinks = enrichment.as(ArtistDetails.class);
         assertThat(kinks.name()).isEqualTo("The Kinks");
         assertThat(kinks.country()).isEqualTo("GB");
