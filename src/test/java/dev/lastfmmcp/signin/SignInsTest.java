@@ -131,6 +131,18 @@ class SignInsTest {
     }
 
     @Test
+    void anUnreadableEntryIsRemovedWhenItsSignInIsRejected() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = "A".repeat(43);
+        Cache<String, String> cache = manager.getCache(InfinispanStores.SIGN_INS);
+        cache.put(Fingerprint.sha256(id), "not json");
+        assertThat(store.rejected(id)).isFalse();
+        assertThat(store.invalidate(Fingerprint.sha256(id))).hasValue(SignIn.VIA_SESSION_URL);
+        assertThat(cache.containsKey(Fingerprint.sha256(id))).isFalse();
+    }
+
+    @Test
     void rejectionsSayHowToSignInAgainByHowTheSignInWasMade() {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
