@@ -16,22 +16,31 @@ import dev.lastfmmcp.upstream.LastfmAccount;
  * @param since          when the sign-in was made
  * @param credentialHash the fingerprint of the credential (sign-in id or token) audit records carry
  * @param scopes         an OAuth caller's scopes (empty otherwise)
+ * @param signInKey      the sign-in's store key ({@code SignIn.storeKey}), by which it is marked invalid when
+ *                       Last.fm rejects its session key; null when anonymous or known by name only
  */
 public record Caller(String lastfmUser, String oauthClient, String oauthClientId, String via, Instant since,
-        String credentialHash, String lastfmSessionKey, java.util.Set<String> scopes) implements LastfmAccount {
+        String credentialHash, String lastfmSessionKey, java.util.Set<String> scopes, String signInKey)
+        implements LastfmAccount {
 
-    public static final Caller ANONYMOUS = new Caller(null, null, null, null, null, null, null, java.util.Set.of());
+    public static final Caller ANONYMOUS = new Caller(null, null, null, null, null, null, java.util.Set.of());
+
+    /** A caller without a sign-in store key or an OAuth client id. */
+    public Caller(String lastfmUser, String oauthClient, String via, Instant since, String credentialHash,
+            String lastfmSessionKey, java.util.Set<String> scopes) {
+        this(lastfmUser, oauthClient, null, via, since, credentialHash, lastfmSessionKey, scopes, null);
+    }
 
     /** A user known by name only (no session key; tests and a default user). */
     public static Caller lastfmUser(String user) {
         return user == null || McpRequest.ANONYMOUS.equals(user) ? ANONYMOUS
-                : new Caller(user, null, null, null, null, null, null, java.util.Set.of());
+                : new Caller(user, null, null, null, null, null, java.util.Set.of());
     }
 
     /** The caller of a request made with a live sign-in. */
     public static Caller signedIn(SignIn signIn) {
         return new Caller(signIn.user(), null, null, signIn.via(), signIn.createdAt(), signIn.hash(),
-                signIn.sessionKey(), java.util.Set.of());
+                signIn.sessionKey(), java.util.Set.of(), signIn.storeKey());
     }
 
     /**
@@ -40,7 +49,7 @@ public record Caller(String lastfmUser, String oauthClient, String oauthClientId
      */
     public static Caller oauth(SignIn signIn, String clientName, String clientId, java.util.Set<String> scopes) {
         return new Caller(signIn.user(), clientName, clientId, "oauth", signIn.createdAt(), signIn.hash(),
-                signIn.sessionKey(), java.util.Set.copyOf(scopes));
+                signIn.sessionKey(), java.util.Set.copyOf(scopes), signIn.storeKey());
     }
 
     public boolean isAnonymous() {
