@@ -139,6 +139,22 @@ class OAuthFlowTest extends ToolTestSupport {
         return mcp().post(body, session, headers);
     }
 
+    private JsonNode auditRecord(String correlationId) {
+        org.infinispan.Cache<String, String> audit = context.getRegistry().lookupByNameAndType(
+                "infinispanCacheManager", org.infinispan.manager.EmbeddedCacheManager.class)
+                .getCache(dev.lastfmmcp.config.InfinispanStores.AUDIT);
+        java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            audit.forEach((key, value) -> {
+                if (key.endsWith("-" + correlationId)) {
+                    found.set(value);
+                }
+            });
+            return found.get() != null;
+        });
+        return read(found.get());
+    }
+
     static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
             + "\"version\":\"1\"}}}";
@@ -183,6 +199,12 @@ class OAuthFlowTest extends ToolTestSupport {
         JsonNode result = status.json().get("result");
         assertThat(result.at("/structuredContent/user").asText()).isEqualTo(USER);
         assertThat(result.at("/structuredContent/via").asText()).isEqualTo("oauth");
+        // the audit record names the user, the client id and the scopes, and holds no token
+        JsonNode record = auditRecord(status.header("X-Correlation-Id"));
+        assertThat(record.get("user").asText()).isEqualTo(USER);
+        assertThat(record.get("oauthClient").asText()).isEqualTo(clientId);
+        assertThat(record.get("scopes")).extracting(JsonNode::asText).containsExactly("lastfm:read");
+        assertThat(record.toString()).doesNotContain(access).doesNotContain(refresh);
 
         // refresh: rotation; the old refresh token again revokes the family
         JsonNode refreshed = tokenRequest("grant_type=refresh_token&refresh_token=" + enc(refresh) + "&client_id="
