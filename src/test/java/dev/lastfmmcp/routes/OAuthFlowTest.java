@@ -366,6 +366,13 @@ class OAuthFlowTest extends ToolTestSupport {
                             Map.of("limit", 1)));
             assertThat(recent.isError()).as(text(recent)).isNotEqualTo(Boolean.TRUE);
         }
+        // no token passthrough: nothing Last.fm received carries the MCP token
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest sent : LASTFM.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))) {
+            assertThat(sent.containsHeader("Authorization")).as(sent.getUrl()).isFalse();
+            assertThat(sent.getUrl() + sent.getBodyAsString() + sent.getHeaders()).doesNotContain(access);
+        }
     }
 
     private static String text(io.modelcontextprotocol.spec.McpSchema.CallToolResult result) {
