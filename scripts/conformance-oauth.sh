@@ -9,7 +9,8 @@
 #  3. the MCP Inspector CLI signing in by itself (dynamic registration, its loopback callback) and listing the tools.
 # Called by scripts/conformance.sh (so by `mvn verify`); by hand: scripts/conformance-oauth.sh target/lastfm-mcp.jar
 # The WireMock standalone jar comes from the local Maven repository (the test dependency; WIREMOCK_JAR overrides).
-# OAUTH_CHECKS picks some of them (default: "suite sdk inspector"). Exits non-zero when any check fails.
+# OAUTH_CHECKS picks some of them (default: "suite sdk inspector"). Every client is bounded in time (timeout); the
+# script exits non-zero when any check fails.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -69,7 +70,7 @@ free_port() {
 # wait_for <url> <pid> <log>: up to 60 s for the url to answer 2xx while the process lives
 wait_for() {
   for _ in $(seq 1 240); do
-    if curl -fs -o /dev/null "$1"; then return 0; fi
+    if curl -fs --max-time 2 -o /dev/null "$1"; then return 0; fi
     if ! kill -0 "$2" 2>/dev/null; then echo "conformance-oauth: FAIL $3 exited"; cat "$3"; exit 1; fi
     sleep 0.25
   done
@@ -111,21 +112,21 @@ fail() { echo "conformance-oauth: FAIL $1"; shift; for file in "$@"; do echo "--
 # redirect URI). Prints the last URL reached.
 browse() {
   local url=$1 jar=$2 page txn
-  page=$(curl -fsS -c "$jar" -b "$jar" "$url")
+  page=$(curl -fsS --max-time 30 -c "$jar" -b "$jar" "$url")
   txn=$(printf '%s' "$page" | sed -n 's/.*name="txn" value="\([A-Za-z0-9_-]*\)".*/\1/p' | head -1)
   [ -n "$txn" ] || { echo "no consent form at $url: $page" >&2; return 1; }
-  curl -sS -L -c "$jar" -b "$jar" -o /dev/null -w '%{url_effective}' --max-redirs 5 \
+  curl -sS -L --max-time 60 -c "$jar" -b "$jar" -o /dev/null -w '%{url_effective}' --max-redirs 5 \
     --data-urlencode "txn=$txn" --data-urlencode decision=allow "$BASE/authorize"
 }
 
 # 1. the conformance suite's authorization server scenarios, with a client registered for its callback
 if [[ $CHECKS == *" suite "* ]]; then
 CALLBACK_PORT=$(free_port)
-CLIENT_ID=$(curl -fsS -H 'Content-Type: application/json' "$BASE/oauth/register" -d "{\"client_name\":\"MCP \
+CLIENT_ID=$(curl -fsS --max-time 30 -H 'Content-Type: application/json' "$BASE/oauth/register" -d "{\"client_name\":\"MCP \
 conformance\",\"redirect_uris\":[\"http://127.0.0.1:$CALLBACK_PORT/callback\"],\"token_endpoint_auth_method\":\"none\",\
 \"grant_types\":[\"authorization_code\",\"refresh_token\"]}" | sed -n 's/.*"client_id":"\([^"]*\)".*/\1/p')
 OUT="$LOG_DIR/authorization.txt"
-"$CONFORMANCE" authorization --url "$BASE" --client-id "$CLIENT_ID" --resource "$BASE/mcp" \
+timeout 360 "$CONFORMANCE" authorization --url "$BASE" --client-id "$CLIENT_ID" --resource "$BASE/mcp" \
   --port "$CALLBACK_PORT" >"$OUT" 2>&1 &
 SUITE_PID=$!
 PIDS+=("$SUITE_PID")
@@ -153,7 +154,7 @@ fi
 # 2. the TypeScript SDK's OAuth client, the whole flow
 if [[ $CHECKS == *" sdk "* ]]; then
 cp "$HERE/oauth/sdk-client.mjs" "$TOOLS/oauth-client/sdk-client.mjs"
-if node "$TOOLS/oauth-client/sdk-client.mjs" "$BASE" >"$LOG_DIR/sdk-client.txt" 2>&1; then
+if timeout 120 node "$TOOLS/oauth-client/sdk-client.mjs" "$BASE" >"$LOG_DIR/sdk-client.txt" 2>&1; then
   pass "TypeScript SDK $SDK_VERSION OAuth client: $(tail -1 "$LOG_DIR/sdk-client.txt")"
 else
   fail "TypeScript SDK $SDK_VERSION OAuth client" "$LOG_DIR/sdk-client.txt"
@@ -170,7 +171,7 @@ mkdir -p "$WORK/bin" "$WORK/inspector-home"
 printf '#!/bin/sh\nexit 0\n' >"$WORK/bin/xdg-open"
 chmod +x "$WORK/bin/xdg-open"
 PATH="$WORK/bin:$PATH" HOME="$WORK/inspector-home" MCP_AUTO_OPEN_ENABLED=true MCP_INSPECTOR_SECRET_STORE=memory \
-  "$INSPECTOR" --cli "$BASE/mcp" --transport http \
+  timeout 120 "$INSPECTOR" --cli "$BASE/mcp" --transport http \
   --callback-url "$INSPECTOR_CALLBACK" --method tools/call --tool-name lastfm_auth_status </dev/null >"$OUT" 2>&1 &
 INSPECTOR_PID=$!
 PIDS+=("$INSPECTOR_PID")
