@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class OAuthParams {
 
-    static final int MAX_VALUE = 4096;
+    /** The longest parameter value taken. */
+    public static final int MAX_VALUE = 4096;
 
     private OAuthParams() {
     }

@@ -296,6 +296,9 @@ public class OAuthEndpoints {
                 }
                 String name = String.valueOf(field.getKey());
                 String value = one == null ? "" : one.toString();
+                if (value.length() > OAuthParams.MAX_VALUE) {
+                    throw OAuthError.invalidRequest("the parameter " + OAuthParams.safe(name) + " is too long");
+                }
                 size += name.length() + value.length() + 2;
                 form.put(name, value);
             }

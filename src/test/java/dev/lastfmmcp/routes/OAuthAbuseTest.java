@@ -119,6 +119,9 @@ class OAuthAbuseTest extends ToolTestSupport {
             assertOAuthError(send("POST", path, "\u0000\u0001\u00ff", "application/octet-stream"), 400,
                     "invalid_request");
         }
+        Reply longValue = form("/oauth/token", "grant_type=refresh_token&refresh_token=" + "r".repeat(4097));
+        assertOAuthError(longValue, 400, "invalid_request");
+        assertThat(longValue.json().get("error_description").asText()).contains("refresh_token is too long");
         assertOAuthError(form("/oauth/token", ""), 400, "invalid_request");
         assertOAuthError(form("/oauth/token", "client_id=x"), 400, "invalid_request");
         Reply consent = form("/authorize", "txn=" + "t".repeat(5000) + "&decision=allow&pad=" + "p".repeat(5000));
