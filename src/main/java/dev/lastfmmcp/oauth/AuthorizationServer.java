@@ -259,7 +259,19 @@ public class AuthorizationServer {
         if (!Fingerprint.same(family.clientId(), client.clientId())) {
             throw invalidGrant("the refresh token was issued to another client");
         }
-        return issue(familyId, family, narrow(family.scope(), params.get("scope")), stored);
+        // the sign-in the family stands for, re-sealed with the active key during a key rotation; one that no key
+        // opens any more would give access tokens /mcp refuses: the client has to sign in again
+        SecretBox.Opened signIn;
+        try {
+            signIn = box.open(family.signIn(), familyId);
+        } catch (RuntimeException unreadable) {
+            revokeFamily(familyId);
+            LOG.warn("An OAuth token family can no longer be opened with the configured encryption keys; it is "
+                     + "revoked ({})", Fingerprint.of(familyId));
+            throw invalidGrant("this authorization can no longer be used (the server's keys changed); sign in again");
+        }
+        Family current = signIn.stale() ? family.withSignIn(box.seal(signIn.plaintext(), familyId)) : family;
+        return issue(familyId, current, narrow(family.scope(), params.get("scope")), stored);
     }
 
     /** The scope of a refresh: the granted one, or the part of it the client asks for (RFC 6749 §6). */
@@ -497,6 +509,10 @@ public class AuthorizationServer {
 
         Family withRefresh(String hash) {
             return new Family(clientId, clientName, scope, resource, user, signIn, hash);
+        }
+
+        Family withSignIn(String sealed) {
+            return new Family(clientId, clientName, scope, resource, user, sealed, refreshHash);
         }
     }
 

@@ -88,10 +88,22 @@ class AuthorizationServerTest {
                         Duration.ofHours(1), false), (uri, timeout, max) -> {
                     throw new java.io.IOException("no network in unit tests");
                 }, host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.215.14")});
+        this.documents = documents;
+        server = server(new SecretBox(key(7), List.of()));
+    }
+
+    private ClientMetadataDocuments documents;
+
+    private static byte[] key(int first) {
         byte[] key = new byte[32];
-        key[0] = 7;
-        server = new AuthorizationServer(clients, documents, new OAuthMetadata(base::get, "Last.fm", mapper),
-                () -> pending, () -> tokens, new SecretBox(key, List.of()), mapper, clock,
+        key[0] = (byte) first;
+        return key;
+    }
+
+    /** A server over the same stores with other encryption keys (another node, or after a restart). */
+    private AuthorizationServer server(SecretBox box) {
+        return new AuthorizationServer(clients, documents, new OAuthMetadata(base::get, "Last.fm", mapper),
+                () -> pending, () -> tokens, box, mapper, clock,
                 new AuthorizationServer.Settings(Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofHours(1),
                         Duration.ofDays(30)));
     }
@@ -265,6 +277,26 @@ class AuthorizationServerTest {
         server.revoke(Map.of("token", issued.accessToken(), "client_id", id), null);
         assertThat(server.resolve(issued.accessToken())).isEmpty();
         refused(() -> server.token(refresh(issued.refreshToken(), id), null), 400, "invalid_grant");
+    }
+
+    /**
+     * An encryption key rotation: a refresh re-seals the family's sign-in with the new key, so its tokens still work
+     * once the old key is dropped; a family no configured key opens is revoked at its next refresh.
+     */
+    @Test
+    void aRefreshReSealsTheFamilyWithTheActiveKey() throws Exception {
+        String id = register("none", null).get("client_id").asText();
+        AuthorizationServer.Tokens issued = server.token(exchange(code(id, null), id), null);
+        AuthorizationServer rotating = server(new SecretBox(key(8), List.of(key(7))));
+        assertThat(rotating.resolve(issued.accessToken())).as("the previous key still opens it").isPresent();
+        AuthorizationServer.Tokens refreshed = rotating.token(refresh(issued.refreshToken(), id), null);
+        AuthorizationServer rotated = server(new SecretBox(key(8), List.of()));
+        assertThat(rotated.resolve(refreshed.accessToken()).orElseThrow().signInId()).isEqualTo("sign-in-1");
+
+        AuthorizationServer lost = server(new SecretBox(key(9), List.of()));
+        assertThat(lost.resolve(refreshed.accessToken())).isEmpty();
+        refused(() -> lost.token(refresh(refreshed.refreshToken(), id), null), 400, "invalid_grant");
+        assertThat(rotated.resolve(refreshed.accessToken())).as("the family is revoked").isEmpty();
     }
 
     @Test
