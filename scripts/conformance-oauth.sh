@@ -93,7 +93,8 @@ wait_for "http://127.0.0.1:$LASTFM_PORT/__admin/health" "${PIDS[-1]}" "$LOG_DIR/
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-PORT=$PORT BIND_HOST=127.0.0.1 PUBLIC_BASE_URL=$BASE MCP_AUTH_REQUIRED=true MCP_DATA_DIR="$WORK/data" \
+# its own management port: conformance.sh's server may still hold the default one
+PORT=$PORT MANAGEMENT_PORT=$(free_port) BIND_HOST=127.0.0.1 PUBLIC_BASE_URL=$BASE MCP_AUTH_REQUIRED=true MCP_DATA_DIR="$WORK/data" \
   LASTFM_API_KEY=0123456789abcdef0123456789abcdef LASTFM_SHARED_SECRET=conformance-secret \
   LASTFM_API_URL="http://127.0.0.1:$LASTFM_PORT/2.0/" LASTFM_AUTH_URL="http://127.0.0.1:$LASTFM_PORT/api/auth/" \
   java -jar "$JAR" >"$LOG_DIR/server.log" 2>&1 &
