@@ -53,6 +53,7 @@ public class OAuthEndpoints {
     private final SignInPages pages;
     private final ObjectMapper mapper;
     private final int maxFormBytes;
+    private java.util.function.Consumer<String> tokenOutcomes = outcome -> { };
 
     /** @param maxFormBytes the largest form a token, revocation or consent request may send (400 beyond) */
     public OAuthEndpoints(ClientRegistry clients, RegistrationLimiter limiter, AuthorizationServer server,
@@ -203,7 +204,9 @@ public class OAuthEndpoints {
     public WebPage token(@Body Object body, @Header(Exchange.CONTENT_TYPE) String contentType,
             @Header("Authorization") String authorization) {
         try {
-            AuthorizationServer.Tokens tokens = server.token(formBody(body, contentType), authorization);
+            Map<String, String> params = formBody(body, contentType);
+            AuthorizationServer.Tokens tokens = server.token(params, authorization);
+            tokenOutcomes.accept("refresh_token".equals(params.get("grant_type")) ? "refreshed" : "issued");
             ObjectNode answer = mapper.createObjectNode();
             answer.put("access_token", tokens.accessToken());
             answer.put("token_type", "Bearer");
@@ -212,8 +215,14 @@ public class OAuthEndpoints {
             answer.put("scope", tokens.scope());
             return json(200, answer.toString());
         } catch (OAuthError refusal) {
+            tokenOutcomes.accept("refused");
             return clientError(refusal, authorization);
         }
+    }
+
+    /** Where token endpoint outcomes are counted (the metrics): issued, refreshed, refused, revoked. */
+    public void countTokens(java.util.function.Consumer<String> counter) {
+        this.tokenOutcomes = counter;
     }
 
     /** POST /oauth/revoke (RFC 7009): 200 whether or not the token was known. */
@@ -221,6 +230,7 @@ public class OAuthEndpoints {
             @Header("Authorization") String authorization) {
         try {
             server.revoke(formBody(body, contentType), authorization);
+            tokenOutcomes.accept("revoked");
             return json(200, "{}");
         } catch (OAuthError refusal) {
             return clientError(refusal, authorization);
