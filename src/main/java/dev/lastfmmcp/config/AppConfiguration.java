@@ -160,6 +160,8 @@ public class AppConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // bean steps, bean expressions and Simple paths on variables bound once, without copying the exchange
+        DirectBeans.install(context);
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
