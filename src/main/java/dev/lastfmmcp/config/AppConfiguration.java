@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -79,7 +80,9 @@ import dev.lastfmmcp.resources.ResourceReads;
 import dev.lastfmmcp.stream.GetStreamHandler;
 import dev.lastfmmcp.stream.LegacySseHandler;
 import dev.lastfmmcp.stream.McpLog;
+import dev.lastfmmcp.stream.RemoteSessionEnds;
 import dev.lastfmmcp.stream.SessionEndListener;
+import dev.lastfmmcp.audit.AuditStore;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamKeepAlive;
@@ -108,6 +111,7 @@ import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
 import dev.lastfmmcp.ratelimit.BucketStore;
+import dev.lastfmmcp.ratelimit.HotRodBuckets;
 import dev.lastfmmcp.ratelimit.InfinispanBuckets;
 import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
@@ -143,6 +147,8 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.commons.api.BasicCache;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.slf4j.LoggerFactory;
 
@@ -201,6 +207,12 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
                 settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
                 settings.duration("mcp.cluster.join-timeout"));
+        // the stores: embedded Infinispan (alone, or clustered with MCP_CLUSTER), or an Infinispan Server cluster over
+        // Hot Rod (INFINISPAN_HOSTS); every store reads and writes its cache through the same BasicCache interface
+        RemoteStores remote = new RemoteStores(settings.string("mcp.infinispan.hosts"),
+                settings.string("mcp.infinispan.username"), settings.string("mcp.infinispan.password"),
+                settings.duration("mcp.infinispan.timeout"));
+        remote.checkNotBoth(cluster);
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
@@ -211,16 +223,28 @@ public class AppConfiguration implements CamelConfiguration {
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
+        // the client connects on its first operation; a server that is not there fails that operation, not this
+        Lazy<RemoteCacheManager> remoteManager = new Lazy<>(() -> remote.start(RemoteStores.declarations(limits,
+                settings.longValue("mcp.signin.max-in-memory"), settings.longValue("mcp.oauth.clients.max-in-memory"),
+                Duration.ofHours(1))));
+        Function<String, BasicCache<String, String>> caches = remote.enabled()
+                ? RemoteStores.caches(remoteManager, new RemoteSessionEnds(onSessionEnd))
+                : name -> cacheManager.get().<String, String> getCache(name);
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                cacheManager.get().stop();
+                cacheManager.ifBuilt(EmbeddedCacheManager::stop);
+                remoteManager.ifBuilt(RemoteCacheManager::stop);
             }
         }, true, true);
-        // looked up by the audit route's endpoint (cacheContainer=#infinispanCacheManager) when it is created
-        registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
-        SessionStore sessions = new SessionStore(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock, quota);
+        if (remote.enabled()) {
+            InfinispanStores.discardPrestarted();
+        } else {
+            // looked up by tests that read the embedded caches
+            registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
+        }
+        registry.bind("auditStore", new AuditStore(() -> caches.apply(InfinispanStores.AUDIT)));
+        SessionStore sessions = new SessionStore(() -> caches.apply(InfinispanStores.SESSIONS), mapper, clock, quota);
 
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host");
@@ -233,13 +257,13 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
-        SignIns signIns = new SignIns(() -> cacheManager.get().<String, String> getCache(InfinispanStores.SIGN_INS),
+        SignIns signIns = new SignIns(() -> caches.apply(InfinispanStores.SIGN_INS),
                 secretBox, mapper, clock, settings.duration("mcp.signin.ttl"));
         SignInFlow.Settings signInSettings = new SignInFlow.Settings(settings.string("lastfm.api-key"),
                 settings.optional("lastfm.shared-secret").isPresent(), settings.string("mcp.signin.auth-url"),
                 settings.duration("mcp.signin.state-max-age"));
         SignInFlow signInFlow = new SignInFlow(signInSettings, publicUrl::base, signIns,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                () -> caches.apply(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
@@ -248,11 +272,14 @@ public class AppConfiguration implements CamelConfiguration {
                 HttpGuard.list(settings.string("mcp.rate-limit.trusted-proxies")),
                 settings.longValue("mcp.rate-limit.max-identities"),
                 settings.bool("mcp.rate-limit.exempt-loopback"));
-        // in a cluster the buckets are shared (one limit for all nodes); alone they are in memory
-        registry.bind("rateLimits", new RateLimits(rateSettings, cluster.enabled()
-                ? new InfinispanBuckets(
-                        () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
-                : BucketStore.local(rateSettings.maxIdentities())));
+        // in a cluster or on remote servers the buckets are shared (one limit for all nodes); alone they are in memory
+        BucketStore buckets = remote.enabled()
+                ? new HotRodBuckets(() -> remoteManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                : cluster.enabled()
+                        ? new InfinispanBuckets(
+                                () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                        : BucketStore.local(rateSettings.maxIdentities());
+        registry.bind("rateLimits", new RateLimits(rateSettings, buckets));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         // web sign-ins by outcome, registered up front so the alert rules and the README table always see them
@@ -265,7 +292,7 @@ public class AppConfiguration implements CamelConfiguration {
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
         ClientRegistry oauthClients = new ClientRegistry(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
+                () -> caches.apply(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
                 new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
                         settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
         ClientMetadataDocuments.Settings documentSettings = new ClientMetadataDocuments.Settings(
@@ -275,19 +302,19 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.oauth.client-metadata.max-cache-age"),
                 settings.bool("mcp.oauth.client-metadata.allow-loopback"));
         ClientMetadataDocuments clientDocuments = new ClientMetadataDocuments(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING), oauthClients,
+                () -> caches.apply(InfinispanStores.OAUTH_PENDING), oauthClients,
                 mapper, clock, documentSettings, ClientMetadataDocuments.http(documentSettings.timeout()),
                 java.net.InetAddress::getAllByName);
         AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, clientDocuments, oauthMetadata,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING),
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
+                () -> caches.apply(InfinispanStores.OAUTH_PENDING),
+                () -> caches.apply(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
                 clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
                         settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
                         settings.duration("mcp.oauth.refresh-ttl")));
         registry.bind("oauthEndpoints", new OAuthEndpoints(oauthClients, new RegistrationLimiter(
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
                 oauthServer, signIns, signInSettings, publicUrl::base,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                () -> caches.apply(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper));
         BearerChallenge bearerChallenge = new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl);
         registry.bind("toolScopes", new ToolScopes(bearerChallenge));
@@ -484,7 +511,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
-        Supplier<ClusterView> clusterView = () -> InfinispanStores.view(cacheManager.get(), cluster);
+        Supplier<ClusterView> clusterView = remote.enabled()
+                ? () -> remote.view(remoteManager.get(), settings.string("mcp.cluster.node-name"))
+                : () -> InfinispanStores.view(cacheManager.get(), cluster);
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant(), clusterView));
 
         // --- audit ---
@@ -496,7 +525,8 @@ public class AppConfiguration implements CamelConfiguration {
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();
         checks.put("camel", () -> context.getStatus() == ServiceStatus.Started
                 ? Health.Check.up(null) : Health.Check.down(context.getStatus().name()));
-        checks.put("infinispan", () -> InfinispanStores.check(cacheManager.get()));
+        checks.put("infinispan", remote.enabled() ? () -> RemoteStores.check(remoteManager.get())
+                : () -> InfinispanStores.check(cacheManager.get()));
         boolean lastfmKeyConfigured = settings.optional("lastfm.api-key").isPresent();
         checks.put("lastfm-api-key", () -> HealthChecks.lastfmKey(lastfmKeyConfigured, lastfmKey));
         checks.put("lastfm-breaker", () -> {
@@ -551,7 +581,7 @@ public class AppConfiguration implements CamelConfiguration {
         String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
                 ProtocolVersions.SUPPORTED, context.getVersion());
         AuditQuery auditQuery = new AuditQuery(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.AUDIT), mapper);
+                () -> caches.apply(InfinispanStores.AUDIT), mapper);
         if (settings.bool("mcp.management.enabled")) {
             List<ManagementServer.Endpoint> endpoints = new ArrayList<>(List.of(
                             new ManagementServer.Endpoint("/observe/health", () -> report(all)),
