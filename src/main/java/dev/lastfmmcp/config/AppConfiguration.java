@@ -233,6 +233,15 @@ public class AppConfiguration implements CamelConfiguration {
                 : name -> cacheManager.get().<String, String> getCache(name);
         context.addService(new ServiceSupport() {
             @Override
+            protected void doStart() {
+                // the embedded stores are up (and a cluster node has joined) before the server says it is ready;
+                // the Hot Rod client connects on its first operation
+                if (!remote.enabled()) {
+                    cacheManager.get();
+                }
+            }
+
+            @Override
             protected void doStop() {
                 cacheManager.ifBuilt(EmbeddedCacheManager::stop);
                 remoteManager.ifBuilt(RemoteCacheManager::stop);
@@ -280,7 +289,18 @@ public class AppConfiguration implements CamelConfiguration {
                         ? new InfinispanBuckets(
                                 () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
                         : BucketStore.local(rateSettings.maxIdentities());
-        registry.bind("rateLimits", new RateLimits(rateSettings, buckets));
+        RateLimits rateLimits = new RateLimits(rateSettings, buckets);
+        // refusals by scope and window, registered up front so the README table and alert rules always see them
+        Map<String, io.micrometer.core.instrument.Counter> refusalCounters = new LinkedHashMap<>();
+        for (String scope : List.of("user", "sign-in", "client", "address")) {
+            for (String window : List.of("minute", "hour")) {
+                refusalCounters.put(scope + " " + window, io.micrometer.core.instrument.Counter
+                        .builder("mcp.rate.limit.refusals").description("Requests refused by a rate limit (429)")
+                        .tag("scope", scope).tag("window", window).register(meters));
+            }
+        }
+        rateLimits.countRefusals((scope, window) -> refusalCounters.get(scope + " " + window).increment());
+        registry.bind("rateLimits", rateLimits);
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         // web sign-ins by outcome, registered up front so the alert rules and the README table always see them

@@ -51,6 +51,14 @@ class RateLimitRouteTest extends AppTestSupport {
                 + "address 127.0.0.1; retry in " + retry + " s");
         assertThat(error.get("data").toString()).isEqualTo("{\"limit\":5,\"window\":\"minute\",\"retryAfterSeconds\":"
                 + retry + ",\"scope\":\"address\"}");
+        // counted by scope and window
+        io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry().lookupByNameAndType(
+                org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.get("mcp.rate.limit.refusals").tag("scope", "address").tag("window", "minute").counter()
+                .count()).isEqualTo(1.0);
+        assertThat(meters.get("mcp.rate.limit.refusals").tag("scope", "user").tag("window", "minute").counter()
+                .count()).isZero();
         // still free: ping
         assertThat(mcp().post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}", session).status()).isEqualTo(200);
     }
