@@ -56,7 +56,14 @@ class BuildConfigurationTest {
                            + "/wiremock-standalone-${wiremock.version}.jar");
         assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='wiremock-standalone']/version", pom))
                 .isEqualTo("${wiremock.version}");
-        assertThat(xpath.evaluate(executions + "execution[1]/id", pom)).isEqualTo("cluster-failover");
+        assertThat(xpath.evaluate("count(" + failover + "/preceding-sibling::execution[id='mcp-conformance'])",
+                pom)).isEqualTo("0");
+        // the Hot Rod test server's class path is written before the tests run, unless they are skipped
+        String hotrod = executions + "execution[id='hotrod-test-server']";
+        assertThat(xpath.evaluate(hotrod + "/phase", pom)).isEqualTo("generate-test-resources");
+        assertThat(xpath.evaluate(hotrod + "/configuration/skip", pom)).isEqualTo("${skipTests}");
+        assertThat(xpath.evaluate(hotrod + "/configuration/arguments", pom))
+                .contains("src/test/hotrod-server/pom.xml").contains("hotrod-server.classpath");
         assertThat(Path.of("scripts/cluster-failover.sh")).exists().isExecutable();
     }
 }
