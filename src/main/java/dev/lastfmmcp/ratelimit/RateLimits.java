@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import dev.lastfmmcp.mcp.Caller;
@@ -59,7 +58,6 @@ public class RateLimits {
     private final Settings settings;
     private final BucketStore buckets;
     private final BucketConfiguration configuration;
-    private volatile BiConsumer<String, String> refusals = (scope, window) -> { };
 
     /** Buckets in memory on this node. */
     public RateLimits(Settings settings) {
@@ -70,11 +68,6 @@ public class RateLimits {
         this.settings = settings;
         this.buckets = buckets;
         this.configuration = enabled() ? configuration(settings) : null;
-    }
-
-    /** Counts each refusal by the identity's scope and the window that refused (the refusal meter). */
-    public void countRefusals(BiConsumer<String, String> counter) {
-        this.refusals = counter;
     }
 
     public boolean enabled() {
@@ -182,7 +175,6 @@ public class RateLimits {
         boolean hourly = settings.perHour() > 0 && (settings.perMinute() <= 0 || retry > 60);
         long limit = hourly ? settings.perHour() : settings.perMinute();
         String window = hourly ? "hour" : "minute";
-        refusals.accept(identity.scope(), window);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("limit", limit);
         data.put("window", window);

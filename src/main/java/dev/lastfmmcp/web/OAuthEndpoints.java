@@ -52,6 +52,7 @@ public class OAuthEndpoints {
     private final Supplier<BasicCache<String, String>> usedTokens;
     private final SignInPages pages;
     private final ObjectMapper mapper;
+    private java.util.function.Consumer<String> tokenOutcomes = outcome -> { };
 
     public OAuthEndpoints(ClientRegistry clients, RegistrationLimiter limiter, AuthorizationServer server,
             SignIns signIns, SignInFlow.Settings lastfm, Supplier<String> baseUrl,
@@ -191,7 +192,9 @@ public class OAuthEndpoints {
     public WebPage token(@Body Object body, @Header(Exchange.CONTENT_TYPE) String contentType,
             @Header("Authorization") String authorization) {
         try {
-            AuthorizationServer.Tokens tokens = server.token(formBody(body, contentType), authorization);
+            Map<String, String> params = formBody(body, contentType);
+            AuthorizationServer.Tokens tokens = server.token(params, authorization);
+            tokenOutcomes.accept("refresh_token".equals(params.get("grant_type")) ? "refreshed" : "issued");
             ObjectNode answer = mapper.createObjectNode();
             answer.put("access_token", tokens.accessToken());
             answer.put("token_type", "Bearer");
@@ -200,8 +203,14 @@ public class OAuthEndpoints {
             answer.put("scope", tokens.scope());
             return json(200, answer.toString());
         } catch (OAuthError refusal) {
+            tokenOutcomes.accept("refused");
             return clientError(refusal, authorization);
         }
+    }
+
+    /** Where token endpoint outcomes are counted (the metrics): issued, refreshed, refused, revoked. */
+    public void countTokens(java.util.function.Consumer<String> counter) {
+        this.tokenOutcomes = counter;
     }
 
     /** POST /oauth/revoke (RFC 7009): 200 whether or not the token was known. */
@@ -209,6 +218,7 @@ public class OAuthEndpoints {
             @Header("Authorization") String authorization) {
         try {
             server.revoke(formBody(body, contentType), authorization);
+            tokenOutcomes.accept("revoked");
             return json(200, "{}");
         } catch (OAuthError refusal) {
             return clientError(refusal, authorization);

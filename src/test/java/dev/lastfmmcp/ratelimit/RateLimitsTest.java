@@ -50,34 +50,4 @@ class RateLimitsTest {
         assertThat(new RateLimits(new RateLimits.Settings(0, 0, List.of(), 10, true)).enabled()).isFalse();
         assertThat(limits.enabled()).isTrue();
     }
-
-    @Test
-    void eachRefusalIsCountedByScopeAndWindow() {
-        List<String> counted = new java.util.ArrayList<>();
-        RateLimits perMinute = new RateLimits(new RateLimits.Settings(2, 1000, List.of(), 10, true));
-        perMinute.countRefusals((scope, window) -> counted.add(scope + "/" + window));
-        RateLimits perHour = new RateLimits(new RateLimits.Settings(0, 1, List.of(), 10, false));
-        perHour.countRefusals((scope, window) -> counted.add(scope + "/" + window));
-        Caller alice = Caller.lastfmUser("AliceListens");
-        spend(perMinute, alice, "127.0.0.1");
-        spend(perMinute, alice, "127.0.0.1");
-        assertThat(counted).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spend(perMinute, alice, "127.0.0.1"))
-                .hasMessageStartingWith("Rate limit exceeded: 2 requests per minute for user AliceListens");
-        spend(perHour, Caller.ANONYMOUS, "192.0.2.7");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spend(perHour, Caller.ANONYMOUS, "192.0.2.7"))
-                .hasMessageStartingWith("Rate limit exceeded: 1 requests per hour for client address 192.0.2.7");
-        assertThat(counted).containsExactly("user/minute", "address/hour");
-    }
-
-    private static void spend(RateLimits limits, Caller caller, String address) {
-        dev.lastfmmcp.jsonrpc.JsonRpcCodec codec = new dev.lastfmmcp.jsonrpc.JsonRpcCodec(
-                new com.fasterxml.jackson.databind.ObjectMapper());
-        dev.lastfmmcp.mcp.McpCall call = new dev.lastfmmcp.mcp.McpCall(codec.classify(codec.parse(
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ping\"}}")));
-        dev.lastfmmcp.mcp.McpRequest request = new dev.lastfmmcp.mcp.McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp",
-                dev.lastfmmcp.mcp.McpRequest.STREAMABLE_HTTP, address);
-        limits.spend(call, request, caller, null, new org.apache.camel.support.DefaultExchange(
-                new org.apache.camel.impl.DefaultCamelContext()));
-    }
 }
