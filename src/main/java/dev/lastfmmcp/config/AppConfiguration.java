@@ -65,6 +65,7 @@ import dev.lastfmmcp.oauth.ClientMetadataDocuments;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
+import dev.lastfmmcp.oauth.Scopes;
 import dev.lastfmmcp.mcp.ClientRequests;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
@@ -333,7 +334,7 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
                 oauthServer, signIns, signInSettings, publicUrl::base,
                 () -> caches.apply(InfinispanStores.USED_TOKENS),
-                new SignInPages(identity.title()), mapper);
+                new SignInPages(identity.title()), mapper, settings.integer("mcp.oauth.max-form-bytes"));
         oauthEndpoints.countTokens(LabelledCounters.register(meters, "mcp_oauth_tokens_total",
                 "OAuth token endpoint answers: tokens issued for a code, refreshed, refused; revocations", "outcome",
                 List.of("issued", "refreshed", "refused", "revoked")));
@@ -343,7 +344,8 @@ public class AppConfiguration implements CamelConfiguration {
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
                 new SessionBinding.Access(settings.bool("mcp.auth.required"), bearerChallenge,
                         token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
-                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
+                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.clientId(),
+                                        grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -566,9 +568,11 @@ public class AppConfiguration implements CamelConfiguration {
         Supplier<HealthChecks.Heap> heap = HealthChecks.jvmHeap();
         checks.put("heap", () -> HealthChecks.heap(heap.get(), heapThreshold));
         registry.bind("health", new Health(checks, identity.version(), mapper));
+        boolean authRequired = settings.bool("mcp.auth.required");
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint(),
-                signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
-                () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
+                signInFlow.isConfigured() ? signInFlow.loginUrl() : null, authRequired),
+                () -> new ServerCard(identity, tools, publicUrl.base(), mapper, new ServerCard.Access(authRequired,
+                        signInFlow.isConfigured(), List.copyOf(Scopes.SUPPORTED)))));
 
         // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---
         registry.bind("mcpMeters", new McpMeters(meters,

@@ -141,7 +141,7 @@ public class SignInFlow {
         }
         String state = params.get("state");
         String expected = cookie(cookies);
-        if (state == null || expected == null || !STATE.matcher(state).matches() || !state.equals(expected)) {
+        if (state == null || !STATE.matcher(state).matches() || !Fingerprint.same(state, expected)) {
             throw refused("stale_state", 400, "This sign-in link is stale", "This sign-in link is stale, start "
                     + "again at /login (it belongs to another sign-in, or it was opened in another browser, or it took "
                     + "longer than " + settings.stateMaxAge().toMinutes() + " minutes).");

@@ -40,7 +40,7 @@ class RateLimitRouteTest extends AppTestSupport {
         assertThat(lastText).contains("0 of 5 requests per minute left");
         io.micrometer.core.instrument.Counter rejections = context.getRegistry().lookupByNameAndType(
                 org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
-                io.micrometer.core.instrument.MeterRegistry.class).get("mcp_rate_limit_rejections_total")
+                io.micrometer.core.instrument.MeterRegistry.class).get("mcp.rate.limit.rejections")
                 .tag("method", "tools/call").counter();
         double before = rejections.count();
         RawMcp.Reply refused = mcp().post(PING_TOOL.formatted(6), session);
