@@ -11,12 +11,12 @@ import org.apache.camel.support.PluginHelper;
  * tool family of the index's {@value #NAME} profile, {@value #RESOURCES}, {@value #PROMPTS} and the route file
  * {@value #ROUTES}, with the {@code conformanceTools} bean.
  */
-final class ConformanceProfile {
+public final class ConformanceProfile {
 
-    static final String NAME = "conformance";
-    static final String RESOURCES = "mcp/conformance/resources.yaml";
-    static final String PROMPTS = "mcp/conformance/prompts.yaml";
-    static final String ROUTES = "classpath:routes/conformance/tools-conformance.camel.yaml";
+    public static final String NAME = "conformance";
+    public static final String RESOURCES = "mcp/conformance/resources.yaml";
+    public static final String PROMPTS = "mcp/conformance/prompts.yaml";
+    public static final String ROUTES = "classpath:routes/conformance/tools-conformance.camel.yaml";
 
     private ConformanceProfile() {
     }
