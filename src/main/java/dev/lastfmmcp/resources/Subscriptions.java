@@ -337,9 +337,20 @@ public class Subscriptions {
         return Map.of("_meta", Map.of(SUBSCRIPTION_ID, id));
     }
 
-    /** A listen stream could not be opened (a resource could not be watched): what it watched already goes. */
-    public void listenFailed(@Variable("subscriber") String subscriber) {
+    /**
+     * A listen stream could not be opened (a resource could not be watched): what it watched already goes, and the
+     * reason (the JSON-RPC error of that resource's check, out of the split's wrapper) answers the request.
+     */
+    public void listenFailed(@Variable("subscriber") String subscriber,
+            @org.apache.camel.ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception failure)
+            throws Exception {
         listenEnded(subscriber);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonRpcException rpc) {
+                throw rpc;
+            }
+        }
+        throw failure;
     }
 
     private void listenEnded(String subscriber) {

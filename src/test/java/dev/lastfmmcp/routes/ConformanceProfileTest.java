@@ -303,6 +303,19 @@ class ConformanceProfileTest extends AppTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions.listening() == 0);
         assertThat(subscriptions.subscribers("test://watched-resource")).isEmpty();
 
+        // the server ends a listen stream (at shutdown) with the closing result, its subscription id in _meta
+        message.put("id", 77);
+        try (SseClient stream = SseClient.open("POST", mcp().base() + "/mcp", headers, message.toString())) {
+            stream.awaitMessage(e -> e.data().contains("acknowledged"));
+            subscriptions.endListening();
+            SseClient.Event closing = stream.awaitMessage(e -> e.data().contains("\"result\""));
+            JsonNode result = readTree(closing.data()).get("result");
+            assertThat(result.at("/_meta/io.modelcontextprotocol~1subscriptionId").asInt()).isEqualTo(77);
+            assertThat(result.get("resultType").asText()).isEqualTo("complete");
+            stream.awaitEnd();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions.listening() == 0);
+
         // a filter that is no object, or a URI that cannot be watched, is -32602 and leaves nothing behind
         Reply noFilter = mcp().stateless(2, "subscriptions/listen", null);
         assertThat(noFilter.json().at("/error/code").asInt()).isEqualTo(-32602);
@@ -318,6 +331,28 @@ class ConformanceProfileTest extends AppTestSupport {
         } catch (java.io.IOException e) {
             throw new AssertionError(json, e);
         }
+    }
+
+    @Test
+    void aStreamClosedForPollingHandsItsResultToTheGetStream() {
+        String session = mcp().initialize("2025-11-25");
+        Reply post = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":{\"name\":"
+                                + "\"test_reconnection\",\"arguments\":{}}}", session,
+                Map.of("MCP-Protocol-Version", "2025-11-25"));
+        // the priming event (id, retry), then the server closed the stream before the result
+        assertThat(post.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(post.body()).contains("retry: 3000").doesNotContain("\"id\":42");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id: (p[0-9a-f]+:0)").matcher(post.body());
+        assertThat(id.find()).isTrue();
+        try (SseClient get = SseClient.open("GET", mcp().base() + "/mcp", Map.of("Accept", "text/event-stream",
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25", "Last-Event-ID", id.group(1)),
+                null)) {
+            SseClient.Event result = get.awaitMessage(e -> e.data().contains("\"id\":42"));
+            assertThat(result.data()).contains("Reconnection test completed successfully");
+        }
+        // the stateless era has no session to hand over to: a plain reply
+        JsonNode plain = call("test_reconnection", "{}", null);
+        assertThat(plain.at("/result/content/0/text").asText()).endsWith("(The reply was not a stream.)");
     }
 
     @Test

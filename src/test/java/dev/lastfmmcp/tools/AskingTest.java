@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lastfmmcp.resources.Subscriptions;
 import dev.lastfmmcp.signin.SignIns;
+import dev.lastfmmcp.support.SseClient;
 import dev.lastfmmcp.support.RawMcp;
 import dev.lastfmmcp.support.SignedForms;
 import dev.lastfmmcp.support.ToolTestSupport;
@@ -24,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Asking the user, in production: a personal tool without a username while no one is signed in asks for it, a
@@ -106,6 +110,33 @@ class AskingTest extends ToolTestSupport {
         assertThat(notAsked.get("isError").asBoolean()).isTrue();
         assertThat(notAsked.at("/content/0/text").asText()).startsWith("A Last.fm username is needed: pass");
         assertThat(users("user.getInfo")).hasSize(1);
+    }
+
+    @Test
+    void aListenStreamWatchesAUsersProfileAndLeavesNothingBehindWhenOneCannotBeWatched() {
+        lastfm("user.getInfo", "user.getInfo__unknown-user-error6.json", "user", "nobody_here");
+        Subscriptions subscriptions = context.getRegistry().lookupByNameAndType("subscriptions", Subscriptions.class);
+        JsonNode refused = mcp().stateless(1, "subscriptions/listen", "{\"notifications\":{\"resourceSubscriptions\":"
+                + "[\"lastfm://user/TyphoonsNotABot/profile\",\"lastfm://user/nobody_here/profile\"]}}").json();
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(refused.at("/error/message").asText()).contains("Cannot watch lastfm://user/nobody_here/profile");
+        assertThat(subscriptions.watched()).isZero();
+        assertThat(subscriptions.listening()).isZero();
+
+        ObjectNode message = RawMcp.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 9)
+                .put("method", "subscriptions/listen");
+        ObjectNode params = message.putObject("params");
+        params.set("_meta", RawMcp.statelessMeta("{}"));
+        params.putObject("notifications").putArray("resourceSubscriptions")
+                .add("lastfm://user/TyphoonsNotABot/profile");
+        try (SseClient stream = SseClient.open("POST", mcp().base() + "/mcp", Map.of("Content-Type",
+                "application/json", "Accept", RawMcp.ACCEPT_BOTH, "MCP-Protocol-Version", "2026-07-28", "Mcp-Method",
+                "subscriptions/listen"), message.toString())) {
+            assertThat(stream.awaitMessage(e -> e.data().contains("acknowledged")).data())
+                    .contains("lastfm://user/TyphoonsNotABot/profile");
+            assertThat(subscriptions.subscribers("lastfm://user/TyphoonsNotABot/profile")).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions.watched() == 0);
     }
 
     @Test
