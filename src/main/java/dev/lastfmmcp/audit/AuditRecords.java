@@ -63,6 +63,7 @@ public class AuditRecords {
             if (call.getParams() != null) {
                 record.set("params", redactor.redact(call.getParams()));
             }
+            write(record, call);
         } else if (request.getMessage() != null) {
             record.put("method", redactor.truncate(request.getMessage().path("method").asText(null)));
         } else if (request.audit().getLabel() != null) {
@@ -83,6 +84,7 @@ public class AuditRecords {
                     item.set("params", redactor.redact(call.getParams()));
                 }
                 item.put("outcome", call.getOutcome());
+                write(item, call);
             }
         }
         record.put("outcome", outcome(request, calls));
@@ -105,6 +107,13 @@ public class AuditRecords {
             return mapper.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit record could not be written", e);
+        }
+    }
+
+    /** A write tool's item count and outcome (numbers and fixed words only). */
+    private void write(ObjectNode record, McpCall call) {
+        if (call.getWrite() != null) {
+            record.set("write", mapper.valueToTree(call.getWrite()));
         }
     }
 

@@ -116,6 +116,7 @@ import dev.lastfmmcp.ratelimit.InfinispanBuckets;
 import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
 import dev.lastfmmcp.signin.SecretBox;
+import dev.lastfmmcp.signin.SignInRejections;
 import dev.lastfmmcp.signin.SignIns;
 import dev.lastfmmcp.web.Health;
 import dev.lastfmmcp.tools.ToolScopes;
@@ -415,6 +416,8 @@ public class AppConfiguration implements CamelConfiguration {
         lastfmCalls.setLog(mcpLog);
         LastfmKeyStatus lastfmKey = new LastfmKeyStatus(clock);
         lastfmCalls.setKeyStatus(lastfmKey);
+        lastfmCalls.setRejectedSignIns(new SignInRejections(signIns,
+                signInFlow.isConfigured() ? signInFlow::loginUrl : () -> null));
         registry.bind("mcpLog", mcpLog);
         Subscriptions subscriptions = new Subscriptions(streams, mcpLog, codec,
                 new Subscriptions.Limits(settings.integer("mcp.subscriptions.max-per-session"),
@@ -513,7 +516,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("fanOut", new FanOut());
         registry.bind("authStatusTool", new AuthStatusTool(tools, defaultUser,
                 signInFlow.isConfigured() ? signInFlow::loginUrl : null));
-        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock));
+        registry.bind("writeTools", new WriteTools(signInFlow.isConfigured() ? signInFlow::loginUrl : null, clock,
+                lastfmMeters));
         registry.bind("writeConfirmations", new WriteConfirmations(clientRequests));
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));

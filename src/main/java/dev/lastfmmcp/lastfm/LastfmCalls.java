@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import dev.lastfmmcp.jsonrpc.CancelledException;
 import dev.lastfmmcp.upstream.Cancellation;
 import dev.lastfmmcp.upstream.Pacer;
+import dev.lastfmmcp.upstream.RejectedSignIns;
 import dev.lastfmmcp.support.Fingerprint;
 import dev.lastfmmcp.upstream.LastfmAccount;
 import dev.lastfmmcp.upstream.UpstreamCaller;
@@ -44,6 +45,7 @@ public class LastfmCalls {
     private final UserWrites writes = new UserWrites();
     private UpstreamLog log;
     private volatile LastfmKeyStatus keyStatus;
+    private RejectedSignIns rejectedSignIns;
 
     /** Retry settings of {@link LastfmCalls}. */
     public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
@@ -110,6 +112,11 @@ public class LastfmCalls {
     /** Where answers report whether Last.fm accepts the API key ({@code /health}). */
     public void setKeyStatus(LastfmKeyStatus keyStatus) {
         this.keyStatus = keyStatus;
+    }
+
+    /** Where a signed-in account whose session key Last.fm rejects (error 9) is marked invalid. */
+    public void setRejectedSignIns(RejectedSignIns rejectedSignIns) {
+        this.rejectedSignIns = rejectedSignIns;
     }
 
     public boolean hasApiKey() {
@@ -344,9 +351,20 @@ public class LastfmCalls {
         return CachedValue.notFound(fetch.error(), clock.instant(), caches.negativeTtl());
     }
 
-    /** The fetch's permanent error, thrown as the call's result. */
-    public Object raise(@Variable("lastfmFetch") LastfmFetch fetch) {
-        throw fetch.error();
+    /**
+     * The fetch's permanent error, thrown as the call's result. Error 9 (invalid session key) on a call made with the
+     * signed-in account's own session key means Last.fm no longer accepts that sign-in: it is marked invalid, and the
+     * error says how to sign in again.
+     */
+    public Object raise(@Variable("lastfmFetch") LastfmFetch fetch, @Variable("lastfmCall") LastfmCall call,
+            @Variable("caller") LastfmAccount account) {
+        LastfmException error = fetch.error();
+        if (error.code() == 9 && rejectedSignIns != null && call != null && account != null
+            && account.signInKey() != null && account.lastfmSessionKey() != null
+            && account.lastfmSessionKey().equals(call.request().sessionKey())) {
+            throw new LastfmException(LastfmErrorKind.AUTH_FAILED, 9, rejectedSignIns.rejected(account));
+        }
+        throw error;
     }
 
     /**

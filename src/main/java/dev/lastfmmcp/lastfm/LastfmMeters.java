@@ -33,6 +33,7 @@ public class LastfmMeters implements Pacer.Observer {
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
     private final Timer throttleWait;
     private final Counter throttleRefused;
+    private final Map<String, Counter> scrobbles = new java.util.LinkedHashMap<>();
 
     public LastfmMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -51,6 +52,27 @@ public class LastfmMeters implements Pacer.Observer {
         throttleRefused = Counter.builder("lastfm.throttle.rejections")
                 .description("Calls answered 'Last.fm is busy' at once: the request budget's queue was full")
                 .register(registry);
+        for (String outcome : SCROBBLE_OUTCOMES) {
+            scrobbles.put(outcome, Counter.builder("lastfm.scrobbles").tag("outcome", outcome)
+                    .description("Scrobbles of the write tools by outcome: accepted or ignored by Last.fm, refused "
+                                 + "before sending, duplicate, unknown (answer lost), not sent")
+                    .register(registry));
+        }
+    }
+
+    /** What can become of one scrobble (the labels of {@code lastfm_scrobbles_total}). */
+    public static final java.util.List<String> SCROBBLE_OUTCOMES = java.util.List.of("accepted", "ignored", "refused",
+            "duplicate", "unknown", "not_sent");
+
+    /** {@code count} scrobbles came to {@code outcome} (one of {@link #SCROBBLE_OUTCOMES}). */
+    public void scrobbles(String outcome, int count) {
+        Counter counter = scrobbles.get(outcome);
+        if (counter == null) {
+            throw new IllegalArgumentException("not a scrobble outcome: " + outcome);
+        }
+        if (count > 0) {
+            counter.increment(count);
+        }
     }
 
     private Counter cache(String dataClass, String result) {

@@ -14,11 +14,19 @@ import dev.lastfmmcp.upstream.LastfmAccount;
  * @param since          when the sign-in was made
  * @param credentialHash the fingerprint of the credential (sign-in id or token) audit records carry
  * @param scopes         an OAuth caller's scopes (empty otherwise)
+ * @param signInKey      the sign-in's store key ({@code SignIn.storeKey}), by which it is marked invalid when
+ *                       Last.fm rejects its session key; null when anonymous or known by name only
  */
 public record Caller(String lastfmUser, String oauthClient, String via, Instant since, String credentialHash,
-        String lastfmSessionKey, java.util.Set<String> scopes) implements LastfmAccount {
+        String lastfmSessionKey, java.util.Set<String> scopes, String signInKey) implements LastfmAccount {
 
     public static final Caller ANONYMOUS = new Caller(null, null, null, null, null, null, java.util.Set.of());
+
+    /** A caller without a sign-in store key. */
+    public Caller(String lastfmUser, String oauthClient, String via, Instant since, String credentialHash,
+            String lastfmSessionKey, java.util.Set<String> scopes) {
+        this(lastfmUser, oauthClient, via, since, credentialHash, lastfmSessionKey, scopes, null);
+    }
 
     /** A user known by name only (no session key; tests and a default user). */
     public static Caller lastfmUser(String user) {
@@ -29,7 +37,7 @@ public record Caller(String lastfmUser, String oauthClient, String via, Instant 
     /** The caller of a request made with a live sign-in. */
     public static Caller signedIn(SignIn signIn) {
         return new Caller(signIn.user(), null, signIn.via(), signIn.createdAt(), signIn.hash(), signIn.sessionKey(),
-                java.util.Set.of());
+                java.util.Set.of(), signIn.storeKey());
     }
 
     /**
@@ -38,7 +46,7 @@ public record Caller(String lastfmUser, String oauthClient, String via, Instant 
      */
     public static Caller oauth(SignIn signIn, String client, java.util.Set<String> scopes) {
         return new Caller(signIn.user(), client, "oauth", signIn.createdAt(), signIn.hash(), signIn.sessionKey(),
-                java.util.Set.copyOf(scopes));
+                java.util.Set.copyOf(scopes), signIn.storeKey());
     }
 
     public boolean isAnonymous() {

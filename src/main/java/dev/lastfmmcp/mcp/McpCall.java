@@ -15,6 +15,7 @@ public class McpCall implements Cancellation {
     private final JsonRpcMessage message;
     private String name;
     private String outcome = "ok";
+    private volatile java.util.Map<String, Object> write;
     private double lastProgress = Double.NEGATIVE_INFINITY;
     private volatile boolean cancelled;
     private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -64,6 +65,18 @@ public class McpCall implements Cancellation {
 
     public void setOutcome(String outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * What a write tool did, for the audit record: the item count, the outcome and a scrobble run's counts (never a
+     * session key or signature); null for every other call.
+     */
+    public java.util.Map<String, Object> getWrite() {
+        return write;
+    }
+
+    public void setWrite(java.util.Map<String, Object> write) {
+        this.write = write == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(write));
     }
 
     /** The client cancelled this request. */

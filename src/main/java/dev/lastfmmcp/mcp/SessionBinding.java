@@ -85,7 +85,8 @@ public class SessionBinding {
         if (signIns == null) {
             throw signInGone();
         }
-        request.setCaller(Caller.signedIn(signIns.find(signInId).orElseThrow(this::signInGone)));
+        request.setCaller(Caller.signedIn(signIns.find(signInId).orElseThrow(() -> signIns.rejected(signInId)
+                ? signInRejected() : signInGone())));
     }
 
     private Caller bearer(String authorization, boolean withSignIn) {
@@ -103,6 +104,12 @@ public class SessionBinding {
                     + "; refresh it or sign in again", java.util.Map.of("WWW-Authenticate",
                     access.challenge().invalidToken(why)));
         });
+    }
+
+    private McpHttpException signInRejected() {
+        return new McpHttpException(401, JsonRpcErrors.UNAUTHORIZED, "Unauthorized: Last.fm no longer accepts this "
+                + "personal MCP URL's sign-in (its session key was revoked at Last.fm), so it was marked invalid; "
+                + "sign in again at " + loginUrl.get() + " and use the new URL it shows");
     }
 
     private McpHttpException signInGone() {

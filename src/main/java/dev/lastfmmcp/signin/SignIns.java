@@ -31,6 +31,9 @@ public class SignIns {
 
     /** 32 random bytes, base64url: 256 bits. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern STORE_KEY = Pattern.compile("[0-9a-f]{64}");
+    /** The member of a sign-in marked invalid: when Last.fm rejected its session key (epoch seconds). */
+    private static final String INVALID = "invalid";
     private static final Logger LOG = LoggerFactory.getLogger(SignIns.class);
 
     private final Supplier<BasicCache<String, String>> store;
@@ -86,6 +89,9 @@ public class SignIns {
         }
         try {
             JsonNode node = mapper.readTree(stored);
+            if (node.has(INVALID)) {
+                return Optional.empty();
+            }
             Instant created = Instant.ofEpochSecond(node.path("created").asLong());
             Instant lastUsed = Instant.ofEpochSecond(node.path("lastUsed").asLong());
             Instant now = clock.instant();
@@ -102,11 +108,61 @@ public class SignIns {
                 write(id, user, sealed, via, created, now, true);
                 lastUsed = now;
             }
-            return Optional.of(new SignIn(user, key.plaintext(), via, created, lastUsed, Fingerprint.of(id)));
+            return Optional.of(new SignIn(user, key.plaintext(), via, created, lastUsed, Fingerprint.of(id), key(id)));
         } catch (JsonProcessingException | SecretBox.SealedValueException e) {
             LOG.warn("Sign-in {} cannot be read ({}); it is treated as signed out", Fingerprint.of(id),
                     e instanceof SecretBox.SealedValueException ? e.getMessage() : "not JSON");
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Marks the sign-in stored under {@code storeKey} ({@link SignIn#storeKey()}) invalid because Last.fm rejected its
+     * session key (error 9): the session key is deleted at once and {@link #find} no longer finds the sign-in, but a
+     * marker (user, how, when; no key) stays for the sign-in's time to live, so {@link #rejected} can tell a request
+     * that still uses it why. How the sign-in was made ({@code session-url} or {@code oauth}); empty when it was gone.
+     */
+    public Optional<String> invalidate(String storeKey) {
+        if (storeKey == null || !STORE_KEY.matcher(storeKey).matches()) {
+            return Optional.empty();
+        }
+        String stored = store.get().get(storeKey);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = mapper.readTree(stored);
+            String via = node.path("via").asText(SignIn.VIA_SESSION_URL);
+            if (!node.has(INVALID)) {
+                ObjectNode marker = mapper.createObjectNode();
+                marker.put("user", node.path("user").asText());
+                marker.put("via", via);
+                marker.put("created", node.path("created").asLong());
+                marker.put(INVALID, clock.instant().getEpochSecond());
+                store.get().put(storeKey, marker.toString(), ttl.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Sign-in {} of Last.fm user {} marked invalid: Last.fm rejected its session key",
+                        storeKey.substring(0, 16), node.path("user").asText());
+            }
+            return Optional.of(via);
+        } catch (JsonProcessingException e) {
+            store.get().remove(storeKey);
+            return Optional.of(SignIn.VIA_SESSION_URL);
+        }
+    }
+
+    /** Whether {@code id} names a sign-in that was marked invalid because Last.fm rejected its session key. */
+    public boolean rejected(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return false;
+        }
+        String stored = store.get().get(key(id));
+        if (stored == null) {
+            return false;
+        }
+        try {
+            return mapper.readTree(stored).has(INVALID);
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

@@ -12,4 +12,12 @@ public interface LastfmAccount {
 
     /** The user's Last.fm session key, or null. */
     String lastfmSessionKey();
+
+    /**
+     * The store key of the sign-in this account comes from (not a credential), by which {@link RejectedSignIns} marks
+     * it invalid; null when there is none.
+     */
+    default String signInKey() {
+        return null;
+    }
 }

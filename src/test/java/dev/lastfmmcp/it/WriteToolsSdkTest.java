@@ -104,6 +104,140 @@ class WriteToolsSdkTest extends ToolTestSupport {
         }
     }
 
+    /** Three plays an hour ago, in the order played: artist, track, start time. */
+    private static List<String[]> plays(long start) {
+        return List.of(new String[] {"Tame Impala", "Elephant", String.valueOf(start)},
+                new String[] {"やくしまるえつこ", "X次元へようこそ", String.valueOf(start + 211)},
+                new String[] {"Sigur Rós", "Hoppípolla", String.valueOf(start + 211 + 268)});
+    }
+
+    /** Last.fm's answer to track.scrobble of these plays, all accepted (the array shape, with @attr counts). */
+    private static String accepted(List<String[]> plays) {
+        StringBuilder echoes = new StringBuilder();
+        for (String[] play : plays) {
+            echoes.append(echoes.length() == 0 ? "" : ",").append("{\"artist\":{\"corrected\":\"0\",\"#text\":\"")
+                    .append(play[0]).append("\"},\"album\":{\"corrected\":\"0\"},\"track\":{\"corrected\":\"0\","
+                            + "\"#text\":\"").append(play[1]).append("\"},\"albumArtist\":{\"corrected\":\"0\","
+                            + "\"#text\":\"\"},\"timestamp\":\"").append(play[2]).append("\",\"ignoredMessage\":"
+                            + "{\"code\":\"0\",\"#text\":\"\"}}");
+        }
+        return "{\"scrobbles\":{\"scrobble\":[" + echoes + "],\"@attr\":{\"ignored\":0,\"accepted\":" + plays.size()
+               + "}}}";
+    }
+
+    /** user.getRecentTracks as Last.fm answers it: newest first. */
+    private static String recent(List<String[]> plays) {
+        StringBuilder tracks = new StringBuilder();
+        for (int i = plays.size() - 1; i >= 0; i--) {
+            String[] play = plays.get(i);
+            tracks.append(tracks.length() == 0 ? "" : ",").append("{\"artist\":{\"mbid\":\"\",\"#text\":\"")
+                    .append(play[0]).append("\"},\"album\":{\"mbid\":\"\",\"#text\":\"\"},\"image\":[],"
+                            + "\"streamable\":\"0\",\"date\":{\"uts\":\"").append(play[2]).append("\",\"#text\":\"\"},"
+                            + "\"url\":\"https://www.last.fm/music/x/_/y\",\"name\":\"").append(play[1])
+                    .append("\",\"mbid\":\"\"}");
+        }
+        return "{\"recenttracks\":{\"@attr\":{\"page\":\"1\",\"total\":\"" + plays.size() + "\",\"user\":\"" + USER
+               + "\",\"perPage\":\"10\",\"totalPages\":\"1\"},\"track\":[" + tracks + "]}}";
+    }
+
+    /**
+     * A stateful Last.fm: user.getRecentTracks answers the plays posted so far. The scrobble stub matches only a
+     * signed POST carrying exactly these three plays (names, times, in order) and moves the stand-in to the state
+     * where recent tracks lists them.
+     */
+    @Test
+    void scrobbleThreeTracksThenReadThemBackInRecentTracks() {
+        long start = java.time.Instant.now().getEpochSecond() - 3600;
+        List<String[]> plays = plays(start);
+        Map<String, String> posted = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < plays.size(); i++) {
+            posted.put("artist[" + i + "]", plays.get(i)[0]);
+            posted.put("track[" + i + "]", plays.get(i)[1]);
+            posted.put("timestamp[" + i + "]", plays.get(i)[2]);
+        }
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK, posted).inScenario("history")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("scrobbled").willReturn(SignedForms.json(200, accepted(plays))));
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .inScenario("history").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(SignedForms.json(200, recent(List.<String[]>of(new String[] {"Cher", "Believe",
+                        String.valueOf(start - 7200)})))));
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).withQueryParam("method", equalTo("user.getRecentTracks"))
+                .inScenario("history").whenScenarioStateIs("scrobbled")
+                .willReturn(SignedForms.json(200, recent(plays))));
+        McpSyncClient client = sdkClient(Duration.ofSeconds(30), personalUrl).enableCallToolSchemaCaching(true)
+                .build();
+        try {
+            client.initialize();
+            Map<String, Object> read = Map.of("limit", 10);
+            String before = text(client.callTool(new McpSchema.CallToolRequest("get_recent_tracks", read)));
+            assertThat(before).contains("Believe").doesNotContain("Hoppípolla");
+
+            List<Map<String, Object>> scrobbles = plays.stream().map(play -> Map.<String, Object>of("artist", play[0],
+                    "track", play[1], "timestamp", Long.parseLong(play[2]))).toList();
+            McpSchema.CallToolResult scrobbled = client.callTool(new McpSchema.CallToolRequest("scrobble_tracks",
+                    Map.of("scrobbles", scrobbles)));
+            assertThat(scrobbled.isError()).as(text(scrobbled)).isFalse();
+            assertThat(text(scrobbled)).contains("Scrobbled 3 of 3 tracks");
+            assertValidNextSteps("scrobble_tracks", text(scrobbled));
+
+            // the cached recent tracks were left behind by the write: the read shows the three plays, newest first
+            String after = text(client.callTool(new McpSchema.CallToolRequest("get_recent_tracks", read)));
+            assertThat(after).contains("Hoppípolla", "X次元へようこそ", "Elephant").doesNotContain("Believe");
+            assertThat(after.indexOf("Hoppípolla")).isLessThan(after.indexOf("Elephant"));
+            assertThat(posts("track.scrobble")).isEqualTo(1);
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void scrobbleAlbumOfATenTrackAlbumSendsTenPlaysEndingAtFinishedAt() {
+        lastfm("album.getInfo", "album.getInfo__metallica_metallica_first-10-tracks.json");
+        long end = java.time.Instant.now().getEpochSecond() - 600;
+        int[] lengths = {382, 324, 227, 386, 402, 239, 241, 341, 256, 305};
+        long first = end - java.util.Arrays.stream(lengths).sum();
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        long at = first;
+        for (int i = 0; i < lengths.length; i++) {
+            expected.put("timestamp[" + i + "]", String.valueOf(at));
+            expected.put("trackNumber[" + i + "]", String.valueOf(i + 1));
+            expected.put("duration[" + i + "]", String.valueOf(lengths[i]));
+            expected.put("album[" + i + "]", "Metallica");
+            at += lengths[i];
+        }
+        expected.put("artist[0]", "Metallica");
+        expected.put("track[0]", "Enter Sandman");
+        expected.put("track[9]", "The God That Failed");
+        List<String[]> echoes = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            echoes.add(new String[] {"Metallica", "T" + i, expected.get("timestamp[" + i + "]")});
+        }
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK, expected).willReturn(SignedForms.json(200,
+                accepted(echoes))));
+        McpSyncClient client = sdkClient(Duration.ofSeconds(30), personalUrl).enableCallToolSchemaCaching(true)
+                .build();
+        try {
+            client.initialize();
+            McpSchema.CallToolResult album = client.callTool(new McpSchema.CallToolRequest("scrobble_album",
+                    Map.of("artist", "Metallica", "album", "Metallica", "finishedAt", end)));
+            assertThat(album.isError()).as(text(album)).isFalse();
+            assertThat(text(album)).contains("Scrobbled 10 of 10 tracks", "10 tracks played back to back",
+                    "Enter Sandman", "The God That Failed");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> totals = (Map<String, Object>) ((Map<String, Object>) album.structuredContent())
+                    .get("totals");
+            assertThat(totals).containsEntry("accepted", 10).containsEntry("batches", 1);
+            assertThat(posts("track.scrobble")).isEqualTo(1);
+            Map<String, String> sent = SignedForms.parse(LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/")))
+                    .get(0).getBodyAsString());
+            assertThat(sent).doesNotContainKey("artist[10]");
+            assertThat(Long.parseLong(sent.get("timestamp[9]")) + 305).isEqualTo(end);
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
     private McpSyncClient elicitingClient(McpSchema.ElicitResult answer, List<McpSchema.ElicitFormRequest> asked) {
         return sdkClient(Duration.ofSeconds(30), personalUrl)
                 .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())

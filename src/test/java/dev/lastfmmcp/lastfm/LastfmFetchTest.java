@@ -55,14 +55,14 @@ class LastfmFetchTest {
         assertThat(entry.notFound()).isSameAs(NOT_FOUND);
         assertThat(entry.ttl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(entry.storedAt()).isEqualTo(NOW);
-        assertThatThrownBy(() -> calls.raise(fetch)).isSameAs(NOT_FOUND);
+        assertThatThrownBy(() -> calls.raise(fetch, null, null)).isSameAs(NOT_FOUND);
     }
 
     @Test
     void anyOtherPermanentErrorIsRaisedAsItIs() {
         LastfmFetch fetch = calls.settle(LastfmOutcome.failedWith(PRIVATE), null);
         assertThat(fetch.outcome()).isEqualTo(LastfmFetch.Outcome.ERROR);
-        assertThatThrownBy(() -> calls.raise(fetch)).isSameAs(PRIVATE);
+        assertThatThrownBy(() -> calls.raise(fetch, null, null)).isSameAs(PRIVATE);
     }
 
     @Test

@@ -97,6 +97,100 @@ class SignInsTest {
     }
 
     @Test
+    void aSignInWhoseSessionKeyLastfmRejectedIsMarkedInvalidAndNoLongerFound() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = store.create("AliceListens", KEY, SignIn.VIA_OAUTH).id();
+        String other = store.create("AliceListens", "another-session-key", SignIn.VIA_SESSION_URL).id();
+        SignIn found = store.find(id).orElseThrow();
+        assertThat(found.storeKey()).isEqualTo(Fingerprint.sha256(id)).startsWith(found.hash());
+        assertThat(store.rejected(id)).isFalse();
+
+        assertThat(store.invalidate(found.storeKey())).hasValue(SignIn.VIA_OAUTH);
+
+        assertThat(store.find(id)).isEmpty();
+        assertThat(store.rejected(id)).isTrue();
+        // the marker keeps no key: the session key is gone from the store at once
+        assertThat(manager.<String, String>getCache(InfinispanStores.SIGN_INS).get(found.storeKey()))
+                .contains("AliceListens", "invalid").doesNotContain("\"key\"");
+        // again: still invalid, still how it was made
+        assertThat(store.invalidate(found.storeKey())).hasValue(SignIn.VIA_OAUTH);
+        assertThat(store.find(id)).isEmpty();
+        // the user's other sign-in is not touched
+        assertThat(store.find(other)).isPresent();
+        assertThat(store.rejected(other)).isFalse();
+        // unknown, malformed or missing keys and ids change nothing
+        assertThat(store.invalidate(Fingerprint.sha256("nobody"))).isEmpty();
+        assertThat(store.invalidate("not a key")).isEmpty();
+        assertThat(store.invalidate(null)).isEmpty();
+        assertThat(store.rejected("nope")).isFalse();
+        assertThat(store.rejected(null)).isFalse();
+        // signing out removes the marker too
+        assertThat(store.delete(id)).isTrue();
+        assertThat(store.rejected(id)).isFalse();
+    }
+
+    @Test
+    void anUnreadableEntryIsRemovedWhenItsSignInIsRejected() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String id = "A".repeat(43);
+        Cache<String, String> cache = manager.getCache(InfinispanStores.SIGN_INS);
+        cache.put(Fingerprint.sha256(id), "not json");
+        assertThat(store.rejected(id)).isFalse();
+        assertThat(store.invalidate(Fingerprint.sha256(id))).hasValue(SignIn.VIA_SESSION_URL);
+        assertThat(cache.containsKey(Fingerprint.sha256(id))).isFalse();
+    }
+
+    @Test
+    void rejectionsSayHowToSignInAgainByHowTheSignInWasMade() {
+        manager = start();
+        SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
+        String urlId = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
+        SignIn url = store.find(urlId).orElseThrow();
+        SignIn oauth = store.find(store.create("BobListens", KEY, SignIn.VIA_OAUTH).id()).orElseThrow();
+        SignInRejections rejections = new SignInRejections(store, () -> "https://mcp.example/login");
+        assertThat(rejections.rejected(account(url))).startsWith("Last.fm no longer accepts AliceListens's sign-in "
+                + "(error 9").contains("marked the sign-in invalid",
+                "Sign in again at https://mcp.example/login and use the new personal MCP URL");
+        assertThat(rejections.rejected(account(oauth))).contains("BobListens's", "through your MCP client")
+                .doesNotContain("/login");
+        assertThat(store.find(urlId)).isEmpty();
+        assertThat(store.rejected(urlId)).isTrue();
+        assertThat(new SignInRejections(store, () -> null).rejected(account(url))).endsWith("Sign in to Last.fm again.");
+        assertThat(new SignInRejections(store, null).rejected(new dev.lastfmmcp.upstream.LastfmAccount() {
+            @Override
+            public String lastfmUser() {
+                return null;
+            }
+
+            @Override
+            public String lastfmSessionKey() {
+                return KEY;
+            }
+        })).contains("accepts this sign-in").endsWith("Sign in to Last.fm again.");
+    }
+
+    private static dev.lastfmmcp.upstream.LastfmAccount account(SignIn signIn) {
+        return new dev.lastfmmcp.upstream.LastfmAccount() {
+            @Override
+            public String lastfmUser() {
+                return signIn.user();
+            }
+
+            @Override
+            public String lastfmSessionKey() {
+                return signIn.sessionKey();
+            }
+
+            @Override
+            public String signInKey() {
+                return signIn.storeKey();
+            }
+        };
+    }
+
+    @Test
     void aSignInLivesTheTtlAfterItsLastUse() {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));

@@ -82,6 +82,16 @@ public final class SignedForms {
                 .andMatching(request -> MatchResult.of(signedWrite(request, method, sk)));
     }
 
+    /**
+     * A stub that answers only a correctly signed form POST of {@code method} with session key {@code sk} whose body
+     * carries every one of {@code expected} (name, value), so a stand-in can answer exactly what was posted.
+     */
+    public static MappingBuilder write(String method, String sk, Map<String, String> expected) {
+        return post(urlPathEqualTo("/2.0/")).atPriority(1)
+                .andMatching(request -> MatchResult.of(signedWrite(request, method, sk)
+                        && parse(request.getBodyAsString()).entrySet().containsAll(expected.entrySet())));
+    }
+
     /** Any other POST: Last.fm's answer to a bad signature (a test that reaches it fails on the error). */
     public static MappingBuilder anyOtherPost() {
         return post(urlPathEqualTo("/2.0/")).atPriority(10).willReturn(aResponse().withStatus(403)

@@ -113,13 +113,186 @@ class WriteToolsTest extends ToolTestSupport {
         assertThat(text(result)).contains("signature");
     }
 
+    /** A sign-in of its own (error 9 ends it): the personal MCP client and its session. */
+    private record SignedIn(String id, RawMcp client, String session) {
+    }
+
+    private SignedIn signInAs(String user, String sessionKey) {
+        String id = context.getRegistry().lookupByNameAndType("signIns", SignIns.class)
+                .create(user, sessionKey, "session-url").id();
+        RawMcp client = new RawMcp("http://127.0.0.1:" + HttpServerCheck.listeningPort(context),
+                "/mcp?session_id=" + id);
+        return new SignedIn(id, client, client.initialize("2025-11-25"));
+    }
+
     @Test
-    void aRejectedSessionKeySaysToSignInAgain() {
-        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(403,
-                "{\"error\":9,\"message\":\"Invalid session key - Please re-authenticate\"}")));
-        JsonNode result = asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
+    void aSessionKeyLastfmRejectsMarksTheSignInInvalidAndTheNextRequestIs401NamingLogin() {
+        String revoked = "0123456789abcdef0123456789abcdef";
+        SignedIn bob = signInAs("BobListens", revoked);
+        LASTFM.stubFor(SignedForms.write("track.love", revoked).willReturn(SignedForms.json(403,
+                "error__9-invalid-session-key.json")));
+        JsonNode result = call(bob.client(), bob.session(), "love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}");
         assertThat(result.path("isError").asBoolean()).isTrue();
-        assertThat(text(result)).contains("sign in", "again");
+        assertThat(text(result)).contains("Last.fm no longer accepts BobListens's sign-in (error 9",
+                "marked the sign-in invalid", "Sign in again at http://127.0.0.1:", "/login",
+                "new personal MCP URL").doesNotContain(revoked).doesNotContain(bob.id());
+        assertThat(posted("track.love")).hasSize(1);
+
+        // the stored sign-in no longer works: the next request on it is a 401 that says where to sign in again
+        RawMcp.Reply next = bob.client().post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"love_track\",\"arguments\":{\"artist\":\"Cher\",\"track\":\"Believe\"}}}",
+                bob.session());
+        assertThat(next.status()).isEqualTo(401);
+        assertThat(next.json().at("/error/message").asText()).contains("Last.fm no longer accepts", "/login")
+                .doesNotContain(bob.id());
+        assertThat(posted("track.love")).as("nothing more was sent with the rejected key").hasSize(1);
+        assertThat(context.getRegistry().lookupByNameAndType("signIns", SignIns.class).find(bob.id())).isEmpty();
+        // the other signed-in user is not touched
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "track.love__ok.json")));
+        assertThat(asAlice("love_track", "{\"artist\":\"Cher\",\"track\":\"Believe\"}").path("isError")
+                .asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSessionKeyRejectedWhileScrobblingStopsTheRunAndEndsTheSignIn() {
+        String revoked = "fedcba9876543210fedcba9876543210";
+        SignedIn carol = signInAs("CarolListens", revoked);
+        LASTFM.stubFor(SignedForms.write("track.scrobble", revoked).willReturn(SignedForms.json(403,
+                "error__9-invalid-session-key.json")));
+        JsonNode result = call(carol.client(), carol.session(), "scrobble_tracks",
+                scrobbles(item("65daysofstatic", "Hole", now() - 60)));
+        assertThat(result.at("/structuredContent/scrobbles/0/status").asText()).isEqualTo("not_sent");
+        assertThat(text(result)).contains("Last.fm no longer accepts CarolListens's sign-in", "/login");
+        assertThat(carol.client().post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}", carol.session())
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void theAuditRecordsOfWritesCarryUserToolItemsAndOutcomeButNoKeyOrSignature() {
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "track.love__ok.json")));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-two-unicode.json")));
+        RawMcp.Reply love = alice.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"love_track\",\"arguments\":{\"artist\":\"Cher\",\"track\":\"Believe\"}}}",
+                aliceSession);
+        long t = now() - 3600;
+        RawMcp.Reply scrobble = alice.post("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"scrobble_tracks\",\"arguments\":" + scrobbles(item("65daysofstatic", "Hole", t),
+                item("やくしまるえつこ", "X次元へようこそ", t + 300), item("Old", "Song", 1000)) + "}}", aliceSession);
+
+        JsonNode loveRecord = auditRecord(love);
+        assertThat(loveRecord.path("user").asText()).isEqualTo(USER);
+        assertThat(loveRecord.path("name").asText()).isEqualTo("love_track");
+        assertThat(loveRecord.path("outcome").asText()).isEqualTo("ok");
+        assertThat(loveRecord.at("/write/items").asInt()).isEqualTo(1);
+        assertThat(loveRecord.at("/write/outcome").asText()).isEqualTo("written");
+
+        JsonNode scrobbleRecord = auditRecord(scrobble);
+        assertThat(scrobbleRecord.path("user").asText()).isEqualTo(USER);
+        assertThat(scrobbleRecord.path("name").asText()).isEqualTo("scrobble_tracks");
+        assertThat(scrobbleRecord.at("/write/items").asInt()).isEqualTo(3);
+        assertThat(scrobbleRecord.at("/write/accepted").asInt()).isEqualTo(2);
+        assertThat(scrobbleRecord.at("/write/refused").asInt()).isEqualTo(1);
+        assertThat(scrobbleRecord.at("/write/outcome").asText()).isEqualTo("partial");
+
+        // never the session key or a signature, in any record
+        java.util.List<String> signatures = LASTFM.findAll(postRequestedFor(urlPathEqualTo("/2.0/"))).stream()
+                .map(r -> SignedForms.parse(r.getBodyAsString()).get("api_sig")).toList();
+        assertThat(signatures).hasSize(2);
+        for (String record : audit().values()) {
+            assertThat(record).doesNotContain(SK).doesNotContain("api_sig");
+            signatures.forEach(signature -> assertThat(record).doesNotContain(signature));
+        }
+    }
+
+    private org.infinispan.Cache<String, String> audit() {
+        return context.getRegistry().lookupByNameAndType("infinispanCacheManager",
+                org.infinispan.manager.EmbeddedCacheManager.class).getCache(dev.lastfmmcp.config.InfinispanStores.AUDIT);
+    }
+
+    /** The audit record of the exchange whose reply carried this correlation id (written after the reply). */
+    private JsonNode auditRecord(RawMcp.Reply reply) {
+        String correlationId = reply.header("X-Correlation-Id");
+        java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            audit().forEach((key, value) -> {
+                if (key.endsWith("-" + correlationId)) {
+                    found.set(value);
+                }
+            });
+            return found.get() != null;
+        });
+        try {
+            return RawMcp.JSON.readTree(found.get());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void identicalWritesAtTheSameTimeAreNeverSharedEachOneIsPosted() throws Exception {
+        // a slow Last.fm: both calls are in flight together, as two identical reads would share one fetch
+        LASTFM.stubFor(SignedForms.write("track.love", SK).willReturn(SignedForms.json(200, "track.love__ok.json")
+                .withFixedDelay(700)));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).willReturn(SignedForms.json(200,
+                "track.scrobble__accepted-single.json").withFixedDelay(700)));
+        String scrobble = scrobbles(item("65daysofstatic", "Hole", now() - 60));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<JsonNode>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> alice.callTool(aliceSession, "love_track",
+                        "{\"artist\":\"Cher\",\"track\":\"Believe\"}")));
+                calls.add(pool.submit(() -> alice.callTool(aliceSession, "scrobble_tracks", scrobble)));
+            }
+            for (java.util.concurrent.Future<JsonNode> call : calls) {
+                JsonNode result = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.path("isError").asBoolean()).as(text(result)).isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(posted("track.love")).hasSize(2);
+        assertThat(posted("track.scrobble")).as("the same scrobble twice is two scrobbles").hasSize(2);
+    }
+
+    @Test
+    void scrobblingInvalidatesTheUsersCachedRecentTracks() {
+        lastfm("user.getRecentTracks", "user.getRecentTracks__frikandel_-limit1.json", "user", USER);
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK)
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-single.json")));
+        String recent = "{\"username\":\"" + USER + "\",\"limit\":1}";
+        ok("get_recent_tracks", recent);
+        ok("get_recent_tracks", recent);
+        assertThat(reads("user.getRecentTracks")).isEqualTo(1);
+
+        asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", now() - 60)));
+
+        ok("get_recent_tracks", recent);
+        assertThat(reads("user.getRecentTracks")).as("recent tracks read again after the scrobble").isEqualTo(2);
+    }
+
+    @Test
+    void scrobblesAreCountedByOutcome() {
+        io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry().lookupByNameAndType(
+                org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class);
+        java.util.function.ToDoubleFunction<String> count = outcome -> meters.get("lastfm.scrobbles")
+                .tag("outcome", outcome).counter().count();
+        double accepted = count.applyAsDouble("accepted");
+        double ignored = count.applyAsDouble("ignored");
+        double refused = count.applyAsDouble("refused");
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("two").whenScenarioStateIs("Started")
+                .willReturn(SignedForms.json(200, "track.scrobble__accepted-two-unicode.json")).willSetStateTo("one"));
+        LASTFM.stubFor(SignedForms.write("track.scrobble", SK).inScenario("two").whenScenarioStateIs("one")
+                .willReturn(SignedForms.json(200, "track.scrobble__ignored-filter.json")));
+        long t = now() - 3600;
+        asAlice("scrobble_tracks", scrobbles(item("65daysofstatic", "Hole", t), item("やくしまるえつこ", "X次元へようこそ",
+                t + 300), item("Old", "Song", 1000)));
+        asAlice("scrobble_tracks", scrobbles(item("Various", "Again", t)));
+        assertThat(count.applyAsDouble("accepted")).isEqualTo(accepted + 2);
+        assertThat(count.applyAsDouble("ignored")).isEqualTo(ignored + 1);
+        assertThat(count.applyAsDouble("refused")).isEqualTo(refused + 1);
     }
 
     @Test

@@ -171,7 +171,9 @@ public class WriteConfirmations {
     }
 
     /** Goes ahead when the decision allows the write; otherwise the isError answer that nothing was written. */
-    public void proceed(@Body Decision decision, @Variable("tool") ToolDefinition tool) {
+    public void proceed(@Body Decision decision, @Variable("tool") ToolDefinition tool,
+            @Variable("call") McpCall call) {
+        WriteAudit.confirmation(call, decision);
         String nothing = "Nothing was written to Last.fm";
         switch (decision) {
             case NOT_NEEDED, NOT_ASKED, CONFIRMED -> {

@@ -14,7 +14,9 @@ import dev.lastfmmcp.lastfm.model.AlbumInfo;
 import dev.lastfmmcp.lastfm.model.AlbumTrack;
 import dev.lastfmmcp.lastfm.model.NowPlaying;
 import dev.lastfmmcp.lastfm.model.ScrobbleBatch;
+import dev.lastfmmcp.lastfm.LastfmMeters;
 import dev.lastfmmcp.mcp.Caller;
+import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -33,11 +35,18 @@ public class WriteTools {
 
     private final Supplier<String> loginUrl;
     private final Clock clock;
+    private final LastfmMeters meters;
 
     /** @param loginUrl where to sign in ({@code /login}), or null when this server has no sign-in configured */
     public WriteTools(Supplier<String> loginUrl, Clock clock) {
+        this(loginUrl, clock, LastfmMeters.none());
+    }
+
+    /** @param meters where scrobbles are counted by outcome ({@code lastfm_scrobbles_total}) */
+    public WriteTools(Supplier<String> loginUrl, Clock clock, LastfmMeters meters) {
         this.loginUrl = loginUrl;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -64,29 +73,33 @@ public class WriteTools {
     // ---------------------------------------------------------------- love_track, unlove_track
 
     public LastfmRequest loveRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
-        return trackWrite("track.love", arguments, caller, "love a track");
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
+        return trackWrite("track.love", arguments, caller, call, "love a track");
     }
 
     public LastfmRequest unloveRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
-        return trackWrite("track.unlove", arguments, caller, "unlove a track");
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
+        return trackWrite("track.unlove", arguments, caller, call, "unlove a track");
     }
 
-    private LastfmRequest trackWrite(String method, Map<String, Object> arguments, Caller caller, String doing) {
+    private LastfmRequest trackWrite(String method, Map<String, Object> arguments, Caller caller, McpCall call,
+            String doing) {
         String sk = sessionKey(caller, doing);
+        WriteAudit.planned(call, 1);
         Args args = Args.of(arguments);
         return LastfmRequest.of(method, "artist", args.text("artist"), "track", args.text("track"))
                 .withSessionKey(sk);
     }
 
     public McpSchema.CallToolResult loved(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
+        WriteAudit.settled(call, "written");
         return loveResult(arguments, caller, true);
     }
 
     public McpSchema.CallToolResult unloved(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
+        WriteAudit.settled(call, "written");
         return loveResult(arguments, caller, false);
     }
 
@@ -114,8 +127,9 @@ public class WriteTools {
     // ---------------------------------------------------------------- update_now_playing
 
     public LastfmRequest nowPlayingRequest(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
         String sk = sessionKey(caller, "update what you are playing");
+        WriteAudit.planned(call, 1);
         Args args = Args.of(arguments);
         return LastfmRequest.of("track.updateNowPlaying", "artist", args.text("artist"), "track", args.text("track"),
                 "album", args.text("album"), "albumArtist", args.text("albumArtist"),
@@ -128,13 +142,15 @@ public class WriteTools {
     }
 
     public McpSchema.CallToolResult nowPlaying(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller, @Variable("written") LastfmResult result) {
+            @Variable("caller") Caller caller, @Variable("written") LastfmResult result,
+            @Variable("call") McpCall call) {
         Args args = Args.of(arguments);
         NowPlaying answer = result.as(NowPlaying.class);
         String artist = answer.artist() != null ? answer.artist() : args.text("artist");
         String track = answer.track() != null ? answer.track() : args.text("track");
         String album = answer.album() != null ? answer.album() : args.text("album");
         boolean shown = answer.ignoredCode() == 0;
+        WriteAudit.settled(call, shown ? "written" : "ignored");
         ToolOutput out = ToolOutput.create().put("username", caller.lastfmUser()).put("artist", artist)
                 .put("track", track).put("album", album).put("nowPlaying", shown);
         if (shown) {
@@ -166,9 +182,11 @@ public class WriteTools {
     /** The checked items of {@code scrobbles} (nothing is sent yet); sign-in is checked first. */
     @SuppressWarnings("unchecked")
     public ScrobbleRun scrobblePlan(@Variable("args") Map<String, Object> arguments,
-            @Variable("caller") Caller caller) {
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
         sessionKey(caller, "scrobble");
-        return ScrobbleRun.of((List<Map<String, Object>>) arguments.get("scrobbles"), clock.instant());
+        List<Map<String, Object>> scrobbles = (List<Map<String, Object>>) arguments.get("scrobbles");
+        WriteAudit.planned(call, scrobbles.size());
+        return ScrobbleRun.of(scrobbles, clock.instant());
     }
 
     /** The next batch's signed track.scrobble request. */
@@ -187,7 +205,7 @@ public class WriteTools {
 
     /** Every item as accepted, ignored (Last.fm's code and text), refused, duplicate, unknown or not sent. */
     public McpSchema.CallToolResult scrobbled(@Variable("scrobbleRun") ScrobbleRun run,
-            @Variable("caller") Caller caller) {
+            @Variable("caller") Caller caller, @Variable("call") McpCall call) {
         String user = caller.lastfmUser();
         List<ScrobbleRun.Item> items = run.items();
         int accepted = run.count(ScrobbleRun.Status.ACCEPTED);
@@ -201,6 +219,12 @@ public class WriteTools {
         totals.put("unknown", unknown);
         totals.put("notSent", run.count(ScrobbleRun.Status.NOT_SENT));
         totals.put("batches", run.getBatchCount());
+        WriteAudit.scrobbled(call, totals);
+        for (ScrobbleRun.Status status : ScrobbleRun.Status.values()) {
+            if (status != ScrobbleRun.Status.PENDING) {
+                meters.scrobbles(status.name().toLowerCase(java.util.Locale.ROOT), run.count(status));
+            }
+        }
         List<Map<String, Object>> records = new ArrayList<>();
         items.forEach(item -> records.add(item.record()));
         ToolOutput out = ToolOutput.create().put("username", user).put("totals", totals).put("scrobbles", records);
@@ -262,7 +286,7 @@ public class WriteTools {
      * timestamp is finishedAt minus the lengths of that track and every later one.
      */
     public ScrobbleRun albumPlan(@Variable("args") Map<String, Object> arguments,
-            @Variable("albumInfo") LastfmResult result) {
+            @Variable("albumInfo") LastfmResult result, @Variable("call") McpCall call) {
         Args args = Args.of(arguments);
         AlbumInfo album = result.as(AlbumInfo.class);
         String albumArtist = album.artist() != null ? album.artist() : args.text("artist");
@@ -279,6 +303,7 @@ public class WriteTools {
             throw new ToolException("finishedAt: " + e.getMessage() + ".");
         }
         List<AlbumTrack> tracks = album.tracks();
+        WriteAudit.planned(call, tracks.size());
         List<Map<String, Object>> items = new ArrayList<>();
         long at = end;
         int assumed = 0;

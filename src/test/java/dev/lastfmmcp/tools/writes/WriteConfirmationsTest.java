@@ -156,14 +156,23 @@ class WriteConfirmationsTest {
     @Test
     void everyDecisionButYesWritesNothing() {
         ToolDefinition unlove = tool("unlove_track");
-        confirmations.proceed(Decision.CONFIRMED, unlove);
-        confirmations.proceed(Decision.NOT_ASKED, unlove);
-        confirmations.proceed(Decision.NOT_NEEDED, unlove);
+        McpCall confirmed = call();
+        WriteAudit.planned(confirmed, 1);
+        confirmations.proceed(Decision.CONFIRMED, unlove, confirmed);
+        assertThat(confirmed.getWrite()).containsEntry("confirmation", "confirmed").containsEntry("items", 1);
+        confirmations.proceed(Decision.NOT_ASKED, unlove, null);
+        McpCall notNeeded = call();
+        confirmations.proceed(Decision.NOT_NEEDED, unlove, notNeeded);
+        assertThat(notNeeded.getWrite()).as("nothing to say when the write does not ask").isNull();
         for (Decision refused : List.of(Decision.DECLINED, Decision.CANCELLED, Decision.TIMED_OUT, Decision.FAILED)) {
-            assertThatThrownBy(() -> confirmations.proceed(refused, unlove)).isInstanceOf(ToolException.class)
+            McpCall asked = call();
+            WriteAudit.planned(asked, 1);
+            assertThatThrownBy(() -> confirmations.proceed(refused, unlove, asked)).isInstanceOf(ToolException.class)
                     .isNotInstanceOf(CancelledException.class).hasMessageStartingWith("Nothing was written to Last.fm");
+            assertThat(asked.getWrite()).containsEntry("outcome", "not written")
+                    .containsEntry("confirmation", refused.name().toLowerCase(java.util.Locale.ROOT));
         }
-        assertThatThrownBy(() -> confirmations.proceed(Decision.CALL_CANCELLED, unlove))
+        assertThatThrownBy(() -> confirmations.proceed(Decision.CALL_CANCELLED, unlove, null))
                 .isInstanceOf(CancelledException.class);
     }
 }
