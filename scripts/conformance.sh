@@ -256,4 +256,5 @@ else
   echo "conformance: no JDK 25 found (set JAVA25_HOME); the JDK 25 run is skipped"
 fi
 
+bash "$(dirname "$0")/conformance-oauth.sh" "$JAR" || failed=1
 exit $failed

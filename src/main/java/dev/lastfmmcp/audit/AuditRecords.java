@@ -49,6 +49,12 @@ public class AuditRecords {
         record.put("user", request.getUser());
         // a sign-in id is a bearer credential too: only its fingerprint
         record.put("signInHash", request.getCaller().credentialHash());
+        // an OAuth caller: its client (the id is public, not a credential) and the token's scopes
+        if (request.getCaller().oauthClientId() != null) {
+            record.put("oauthClient", redactor.truncate(request.getCaller().oauthClientId()));
+            ArrayNode scopes = record.putArray("scopes");
+            request.getCaller().scopes().stream().sorted().forEach(scopes::add);
+        }
         record.put("transport", request.getTransport());
         record.put("httpMethod", request.getHttpMethod());
         record.put("path", request.getPath());

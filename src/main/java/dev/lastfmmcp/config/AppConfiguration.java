@@ -64,6 +64,7 @@ import dev.lastfmmcp.oauth.ClientMetadataDocuments;
 import dev.lastfmmcp.oauth.ClientRegistry;
 import dev.lastfmmcp.oauth.RegistrationLimiter;
 import dev.lastfmmcp.oauth.OAuthMetadata;
+import dev.lastfmmcp.oauth.Scopes;
 import dev.lastfmmcp.mcp.ClientRequests;
 import dev.lastfmmcp.mcp.InFlightRequests;
 import dev.lastfmmcp.mcp.McpMessages;
@@ -130,7 +131,11 @@ import dev.lastfmmcp.observe.Probes;
 import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHttpPlugin;
 import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
+import dev.lastfmmcp.observe.LabelledCounters;
+import dev.lastfmmcp.observe.LogContext;
+import dev.lastfmmcp.observe.PacerMeters;
 import dev.lastfmmcp.observe.McpMeters;
+import dev.lastfmmcp.observe.RouteLogContext;
 import dev.lastfmmcp.observe.ServiceGauges;
 import dev.lastfmmcp.lastfm.LastfmMeters;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -171,6 +176,10 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
         }
         PrometheusMeterRegistry meters = meterRegistry;
+        // every log line of an exchange: correlation id, route, MCP method and tool, session and user fingerprints
+        LogContext logContext = new LogContext();
+        registry.bind("logContext", logContext);
+        context.addLifecycleStrategy(new RouteLogContext(logContext));
         ObjectMapper mapper = objectMapper();
         ServerIdentity loaded = ServerIdentity.load();
         String projectUrl = settings.string("mcp.project-url");
@@ -260,13 +269,13 @@ public class AppConfiguration implements CamelConfiguration {
                 : BucketStore.local(rateSettings.maxIdentities())));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
-        // web sign-ins by outcome, registered up front so the alert rules and the README table always see them
-        Map<String, io.micrometer.core.instrument.Counter> signInCounters = new LinkedHashMap<>();
-        for (String outcome : List.of("started", "succeeded", "refused", "failed", "signed-out")) {
-            signInCounters.put(outcome, io.micrometer.core.instrument.Counter.builder("mcp_signins_total")
-                    .description("Web sign-in steps by outcome").tag("outcome", outcome).register(meters));
-        }
-        signInFlow.countOutcomes(outcome -> signInCounters.get(outcome).increment());
+        // web sign-ins by outcome and why they failed, registered up front so the alert rules and the README table
+        // always see them
+        signInFlow.countOutcomes(LabelledCounters.register(meters, "mcp_signins_total", "Web sign-in steps by outcome",
+                "outcome", List.of("started", "succeeded", "refused", "failed", "signed-out")));
+        signInFlow.countFailures(LabelledCounters.register(meters, "mcp_signin_failures_total",
+                "Web sign-ins refused before Last.fm or failed at Last.fm, by reason", "reason",
+                SignInFlow.FAILURE_REASONS));
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
         ClientRegistry oauthClients = new ClientRegistry(
@@ -289,17 +298,22 @@ public class AppConfiguration implements CamelConfiguration {
                 clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
                         settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
                         settings.duration("mcp.oauth.refresh-ttl")));
-        registry.bind("oauthEndpoints", new OAuthEndpoints(oauthClients, new RegistrationLimiter(
+        OAuthEndpoints oauthEndpoints = new OAuthEndpoints(oauthClients, new RegistrationLimiter(
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
                 oauthServer, signIns, signInSettings, publicUrl::base,
                 () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
-                new SignInPages(identity.title()), mapper));
+                new SignInPages(identity.title()), mapper, settings.integer("mcp.oauth.max-form-bytes"));
+        oauthEndpoints.countTokens(LabelledCounters.register(meters, "mcp_oauth_tokens_total",
+                "OAuth token endpoint answers: tokens issued for a code, refreshed, refused; revocations", "outcome",
+                List.of("issued", "refreshed", "refused", "revoked")));
+        registry.bind("oauthEndpoints", oauthEndpoints);
         BearerChallenge bearerChallenge = new BearerChallenge(oauthMetadata::protectedResourceMetadataUrl);
         registry.bind("toolScopes", new ToolScopes(bearerChallenge));
         SessionBinding sessionBinding = new SessionBinding(sessions, streams, codec, signIns, signInFlow::loginUrl,
                 new SessionBinding.Access(settings.bool("mcp.auth.required"), bearerChallenge,
                         token -> oauthServer.resolve(token).flatMap(grant -> signIns.find(grant.signInId())
-                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.scopes())))));
+                                .map(signIn -> Caller.oauth(signIn, grant.clientName(), grant.clientId(),
+                                        grant.scopes())))));
         HttpServerCheck serverCheck = new HttpServerCheck(bindHost, port);
         serverCheck.checkBindable();
         context.addStartupListener(serverCheck);
@@ -445,12 +459,16 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("musicbrainz.throttle.max-queue"),
                 Duration.ofMillis(settings.longValue("musicbrainz.throttle.max-wait-ms")));
         registry.bind("musicbrainzPacer", musicbrainzPacer);
-        registry.bind("musicbrainzCalls", new MusicBrainzCalls(settings.bool("musicbrainz.enabled"),
+        MusicBrainzCalls musicbrainzCalls = new MusicBrainzCalls(settings.bool("musicbrainz.enabled"),
                 new MusicBrainzMapper(), mapper, musicbrainzPacer, new MusicBrainzCalls.Timing(
                         Duration.ofMillis(settings.longValue("musicbrainz.timeout-ms")),
                         Duration.ofMillis(settings.longValue("musicbrainz.connect-timeout-ms")
                                           + settings.longValue("musicbrainz.http.response-timeout-ms")),
-                        settings.duration("musicbrainz.retry.max-retry-after"))));
+                        settings.duration("musicbrainz.retry.max-retry-after")));
+        musicbrainzCalls.countRequests(LabelledCounters.register(meters, "musicbrainz_requests_total",
+                "MusicBrainz GETs by outcome", "outcome", MusicBrainzCalls.OUTCOMES));
+        PacerMeters.watch(meters, "musicbrainz", "MusicBrainz", musicbrainzPacer);
+        registry.bind("musicbrainzCalls", musicbrainzCalls);
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size");
@@ -545,9 +563,11 @@ public class AppConfiguration implements CamelConfiguration {
         Supplier<HealthChecks.Heap> heap = HealthChecks.jvmHeap();
         checks.put("heap", () -> HealthChecks.heap(heap.get(), heapThreshold));
         registry.bind("health", new Health(checks, identity.version(), mapper));
+        boolean authRequired = settings.bool("mcp.auth.required");
         registry.bind("webPages", new WebPages(() -> new LandingPage(identity, tools, publicUrl.mcpEndpoint(),
-                signInFlow.isConfigured() ? signInFlow.loginUrl() : null),
-                () -> new ServerCard(identity, tools, publicUrl.base(), mapper)));
+                signInFlow.isConfigured() ? signInFlow.loginUrl() : null, authRequired),
+                () -> new ServerCard(identity, tools, publicUrl.base(), mapper, new ServerCard.Access(authRequired,
+                        signInFlow.isConfigured(), List.copyOf(Scopes.SUPPORTED)))));
 
         // --- the service's meters (README "Monitoring"): recorded by the audit route, gauges read when scraped ---
         registry.bind("mcpMeters", new McpMeters(meters,
@@ -613,6 +633,16 @@ public class AppConfiguration implements CamelConfiguration {
             }
             registry.bind("managementServer", management);
             context.addService(management, true, true);
+        }
+
+        // --- ops-edited routes: MCP_ROUTES_DIR is loaded by Application (include pattern); reload is guarded here ---
+        java.util.function.Consumer<String> reloads = LabelledCounters.register(meters, "mcp_route_reloads_total",
+                "Route files of MCP_ROUTES_DIR applied or refused while running (MCP_ROUTES_RELOAD)", "outcome",
+                List.of("applied", "refused"));
+        String routesDir = settings.string("mcp.routes.dir");
+        if (settings.bool("mcp.routes.reload") && !routesDir.isBlank()) {
+            context.addService(new RouteReloader(context, Path.of(routesDir), RouteFiles.shipped(), reloads), true,
+                    true);
         }
     }
 

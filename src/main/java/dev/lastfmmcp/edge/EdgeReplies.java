@@ -3,6 +3,8 @@ package dev.lastfmmcp.edge;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.jsonrpc.McpHttpException;
 import dev.lastfmmcp.mcp.McpHttp;
@@ -38,18 +40,39 @@ public class EdgeReplies {
                 McpHttp.clientAddress(http.remoteAddress()));
     }
 
-    /** Writes the rejection (unless a response is already under way) and records it. */
+    /**
+     * Writes the rejection (unless a response is already under way) and records it. On the OAuth endpoints that
+     * answer JSON ({@link #isOAuthApi}) the body is an OAuth error (RFC 6749 §5.2), as their routes answer.
+     */
     public void reject(HttpServerResponse response, McpRequest request, McpHttpException rejection) {
         request.reply().setStatus(rejection.status());
         request.audit().setRejection(rejection.getMessage());
         if (!response.ended() && !response.headWritten()) {
             rejection.headers().forEach(response::putHeader);
+            boolean oauth = isOAuthApi(request.getPath());
+            if (oauth) {
+                response.putHeader("Cache-Control", "no-store");
+            }
             response.setStatusCode(rejection.status())
                     .putHeader("Content-Type", "application/json")
                     .putHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId())
-                    .end(codec.write(codec.error(null, rejection.code(), rejection.getMessage(), null)));
+                    .end(codec.write(oauth ? oauthError(rejection)
+                            : codec.error(null, rejection.code(), rejection.getMessage(), null)));
         }
         finish(request);
+    }
+
+    /** {@code /oauth/register}, {@code /oauth/token}, {@code /oauth/revoke}: OAuth clients read their errors. */
+    static boolean isOAuthApi(String path) {
+        return path != null && path.startsWith("/oauth/");
+    }
+
+    static ObjectNode oauthError(McpHttpException rejection) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("error", rejection.status() == 503 ? "temporarily_unavailable"
+                : rejection.status() >= 500 ? "server_error" : "invalid_request");
+        body.put("error_description", rejection.getMessage());
+        return body;
     }
 
     /** Records an exchange that ended outside the routes. */

@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Requests that Vert.x turns away before any route runs (a body over {@code camel.server.maxBodySize} is a 413)
- * still get a JSON-RPC error body and an audit record, like every other rejection.
+ * still get a JSON-RPC error body and an audit record, like every other rejection; on the OAuth endpoints a 400
+ * {@code invalid_request} (an OAuth error body, see {@link EdgeReplies}).
  */
 public class HttpFailures implements Handler<RoutingContext> {
 
@@ -22,7 +23,9 @@ public class HttpFailures implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext routing) {
         int status = routing.statusCode() > 0 ? routing.statusCode() : 500;
-        replies.reject(routing.response(), replies.begin(routing.request()), new McpHttpException(status,
+        // an OAuth client reads a body that is too large as a bad request (RFC 6749 §5.2 invalid_request)
+        int answered = status == 413 && EdgeReplies.isOAuthApi(routing.request().path()) ? 400 : status;
+        replies.reject(routing.response(), replies.begin(routing.request()), new McpHttpException(answered,
                 status >= 500 ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.INVALID_REQUEST, describe(status)));
     }
 

@@ -13,6 +13,8 @@ import io.vertx.core.net.SocketAddress;
 public final class McpHttp {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** The request id a proxy or client sends (and gets back): the correlation id when it is safe. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
     /** Where legacy (2024-11-05 HTTP+SSE) clients POST; their session is the sessionId query parameter. */
     public static final String LEGACY_MESSAGES_PATH = "/messages";
@@ -24,6 +26,12 @@ public final class McpHttp {
     /** The caller's X-Correlation-Id when it is safe to log and echo, otherwise a new one. */
     public static String correlationId(String given) {
         return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** X-Request-Id when it is safe, else X-Correlation-Id when it is safe, else a new id. */
+    public static String correlationId(String requestId, String correlationId) {
+        return requestId != null && SAFE_CORRELATION_ID.matcher(requestId).matches() ? requestId
+                : correlationId(correlationId);
     }
 
     /** The peer's IP address, or null when the socket does not say. */

@@ -62,6 +62,17 @@ public class MusicBrainzCalls {
         this.timing = timing;
     }
 
+    /** The outcomes of MusicBrainz GETs, see {@link #OUTCOMES}. */
+    public static final java.util.List<String> OUTCOMES = java.util.List.of("ok", "not_found", "error",
+            "rate_limited", "transient", "no_answer");
+
+    private java.util.function.Consumer<String> outcomes = outcome -> { };
+
+    /** Where the outcome of each GET is counted (the metrics): one of {@link #OUTCOMES}. */
+    public void countRequests(java.util.function.Consumer<String> counter) {
+        this.outcomes = counter;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -121,15 +132,20 @@ public class MusicBrainzCalls {
         if (code == 503) {
             boolean rateLimited = retryAfter != null
                                   || body != null && body.toLowerCase(Locale.ROOT).contains("rate limit");
+            outcomes.accept(rateLimited ? "rate_limited" : "transient");
             return new MusicBrainzAnswer(code, null, rateLimited, seconds(retryAfter));
         }
         if (code != 200) {
+            outcomes.accept(code == 404 ? "not_found" : code >= 500 || code == 0 ? "transient" : "error");
             return new MusicBrainzAnswer(code, null, false, null);
         }
         try {
             JsonNode tree = body == null ? null : json.readTree(body);
-            return new MusicBrainzAnswer(tree == null || tree.isMissingNode() ? 0 : 200, tree, false, null);
+            boolean read = tree != null && !tree.isMissingNode();
+            outcomes.accept(read ? "ok" : "transient");
+            return new MusicBrainzAnswer(read ? 200 : 0, tree, false, null);
         } catch (JsonProcessingException e) {
+            outcomes.accept("transient");
             return new MusicBrainzAnswer(0, null, false, null);
         }
     }
@@ -255,8 +271,10 @@ public class MusicBrainzCalls {
         } else if (cause(failure, SocketTimeoutException.class) != null
                    || cause(failure, TimeoutException.class) != null) {
             why = "no answer in time";
+            outcomes.accept("no_answer");
         } else if (cause(failure, IOException.class) != null) {
             why = "it cannot be reached";
+            outcomes.accept("no_answer");
         } else {
             why = "unexpected failure";
         }

@@ -213,16 +213,14 @@ public class AuthorizationServer {
         if (stored == null) {
             String family = pending.get().get("u:" + codeHash);
             if (family != null) {
-                revokeFamily(family);
-                LOG.warn("An OAuth code was used twice; the tokens issued from it are revoked ({})",
-                        Fingerprint.of(family));
+                throw reused(family, "the code is unknown, expired or already used", "An OAuth code was used twice");
             }
             throw invalidGrant("the code is unknown, expired or already used");
         }
         JsonNode node = read(stored);
         String family = node.path("family").asText();
         pending.get().put("u:" + codeHash, family, settings.refreshTtl().toMillis(), TimeUnit.MILLISECONDS);
-        if (!constantEquals(node.path("client_id").asText(), client.clientId())) {
+        if (!Fingerprint.same(node.path("client_id").asText(), client.clientId())) {
             throw invalidGrant("the code was issued to another client");
         }
         if (!node.path("redirect_uri").asText().equals(params.get("redirect_uri"))) {
@@ -230,21 +228,16 @@ public class AuthorizationServer {
         }
         String verifier = params.get("code_verifier");
         if (verifier == null || !PKCE.matcher(verifier).matches()
-            || !constantEquals(s256(verifier), node.path("challenge").asText())) {
+            || !Fingerprint.same(s256(verifier), node.path("challenge").asText())) {
             throw invalidGrant("the PKCE code_verifier does not match the code_challenge");
         }
         String resource = params.get("resource");
         if (resource != null && !resource.equals(node.path("resource").asText())) {
             throw new OAuthError(400, "invalid_target", "resource must be " + node.path("resource").asText());
         }
-        ObjectNode familyNode = mapper.createObjectNode();
-        familyNode.put("client_id", client.clientId());
-        familyNode.put("client_name", client.displayName());
-        familyNode.put("scope", node.path("scope").asText());
-        familyNode.put("resource", node.path("resource").asText());
-        familyNode.put("user", node.path("user").asText());
-        familyNode.put("sign_in", node.path("sign_in").asText());
-        return issue(family, familyNode, node.path("scope").asText(), null);
+        String scope = node.path("scope").asText();
+        return issue(family, new Family(client.clientId(), client.displayName(), scope, node.path("resource").asText(),
+                node.path("user").asText(), node.path("sign_in").asText(), null), scope, null);
     }
 
     private Tokens refresh(RegisteredClient client, Map<String, String> params) {
@@ -253,65 +246,83 @@ public class AuthorizationServer {
             throw OAuthError.invalidRequest("refresh_token is missing");
         }
         String refreshHash = sha256(refresh);
-        String family = tokens.get().get("r:" + refreshHash);
-        if (family == null) {
-            throw invalidGrant("the refresh token is unknown, expired or revoked");
-        }
-        String stored = tokens.get().get("f:" + family);
+        String familyId = tokens.get().get("r:" + refreshHash);
+        String stored = familyId == null ? null : tokens.get().get("f:" + familyId);
         if (stored == null) {
             throw invalidGrant("the refresh token is unknown, expired or revoked");
         }
-        ObjectNode node = (ObjectNode) read(stored);
-        if (!constantEquals(node.path("refresh").asText(), refreshHash)) {
-            revokeFamily(family);
-            LOG.warn("A rotated OAuth refresh token was used again; its token family is revoked ({})",
-                    Fingerprint.of(family));
-            throw invalidGrant("the refresh token was already used; sign in again");
+        Family family = family(stored);
+        if (!Fingerprint.same(family.refreshHash(), refreshHash)) {
+            throw reused(familyId, "the refresh token was already used; sign in again",
+                    "A rotated OAuth refresh token was used again");
         }
-        if (!constantEquals(node.path("client_id").asText(), client.clientId())) {
+        if (!Fingerprint.same(family.clientId(), client.clientId())) {
             throw invalidGrant("the refresh token was issued to another client");
         }
-        String scope = node.path("scope").asText();
-        String narrowed = params.get("scope");
-        if (narrowed != null) {
-            Set<String> granted = Set.of(scope.split(" "));
-            for (String one : narrowed.trim().split(" +")) {
-                if (!granted.contains(one)) {
-                    throw new OAuthError(400, "invalid_scope", "a refresh may only narrow the granted scope "
-                                                               + scope);
-                }
-            }
-            scope = narrowed.trim().replaceAll(" +", " ");
+        // the sign-in the family stands for, re-sealed with the active key during a key rotation; one that no key
+        // opens any more would give access tokens /mcp refuses: the client has to sign in again
+        SecretBox.Opened signIn;
+        try {
+            signIn = box.open(family.signIn(), familyId);
+        } catch (RuntimeException unreadable) {
+            revokeFamily(familyId);
+            LOG.warn("An OAuth token family can no longer be opened with the configured encryption keys; it is "
+                     + "revoked ({})", Fingerprint.of(familyId));
+            throw invalidGrant("this authorization can no longer be used (the server's keys changed); sign in again");
         }
-        return issue(family, node, scope, stored);
+        Family current = signIn.stale() ? family.withSignIn(box.seal(signIn.plaintext(), familyId)) : family;
+        return issue(familyId, current, narrow(family.scope(), params.get("scope")), stored);
+    }
+
+    /** The scope of a refresh: the granted one, or the part of it the client asks for (RFC 6749 §6). */
+    static String narrow(String granted, String requested) {
+        if (requested == null) {
+            return granted;
+        }
+        Set<String> grantedScopes = Set.of(granted.split(" "));
+        for (String one : requested.trim().split(" +")) {
+            if (!grantedScopes.contains(one)) {
+                throw new OAuthError(400, "invalid_scope", "a refresh may only narrow the granted scope " + granted);
+            }
+        }
+        return requested.trim().replaceAll(" +", " ");
     }
 
     /**
-     * New access and refresh tokens of {@code family}; the family record names the current refresh token. A
+     * New access and refresh tokens of the family {@code familyId}; its record names the current refresh token. A
      * rotation replaces the record it read ({@code previous}) atomically: losing that race to a concurrent refresh
      * of the same token is a reuse, and revokes the family.
      */
-    private Tokens issue(String family, ObjectNode familyNode, String scope, String previous) {
+    private Tokens issue(String familyId, Family family, String scope, String previous) {
         String access = randomToken(32);
         String refresh = randomToken(32);
         long accessMillis = settings.accessTtl().toMillis();
         long refreshMillis = settings.refreshTtl().toMillis();
         ObjectNode accessNode = mapper.createObjectNode();
-        accessNode.put("family", family);
+        accessNode.put("family", familyId);
         accessNode.put("scope", scope);
         accessNode.put("expires", clock.millis() + accessMillis);
-        ObjectNode updated = familyNode.deepCopy();
-        updated.put("refresh", sha256(refresh));
+        String updated = write(family.withRefresh(sha256(refresh)));
         BasicCache<String, String> store = tokens.get();
         if (previous == null) {
-            store.put("f:" + family, updated.toString(), refreshMillis, TimeUnit.MILLISECONDS);
-        } else if (!store.replace("f:" + family, previous, updated.toString(), refreshMillis, TimeUnit.MILLISECONDS)) {
-            revokeFamily(family);
-            throw invalidGrant("the refresh token was already used; sign in again");
+            store.put("f:" + familyId, updated, refreshMillis, TimeUnit.MILLISECONDS);
+        } else if (!store.replace("f:" + familyId, previous, updated, refreshMillis, TimeUnit.MILLISECONDS)) {
+            throw reused(familyId, "the refresh token was already used; sign in again",
+                    "One OAuth refresh token was used by two refreshes at once");
         }
         store.put("a:" + sha256(access), accessNode.toString(), accessMillis, TimeUnit.MILLISECONDS);
-        store.put("r:" + sha256(refresh), family, refreshMillis, TimeUnit.MILLISECONDS);
+        store.put("r:" + sha256(refresh), familyId, refreshMillis, TimeUnit.MILLISECONDS);
         return new Tokens(access, refresh, settings.accessTtl().toSeconds(), scope);
+    }
+
+    /**
+     * A code or refresh token used again (a sign of theft: RFC 9700 §4.14): the whole family is revoked, and the
+     * client hears {@code invalid_grant}.
+     */
+    private OAuthError reused(String familyId, String description, String what) {
+        revokeFamily(familyId);
+        LOG.warn("{}; its token family is revoked ({})", what, Fingerprint.of(familyId));
+        return invalidGrant(description);
     }
 
     // ---------------------------------------------------------------- /oauth/revoke
@@ -333,7 +344,7 @@ public class AuthorizationServer {
             return;
         }
         String stored = tokens.get().get("f:" + family);
-        if (stored != null && constantEquals(read(stored).path("client_id").asText(), client.clientId())) {
+        if (stored != null && Fingerprint.same(family(stored).clientId(), client.clientId())) {
             revokeFamily(family);
         }
     }
@@ -357,24 +368,23 @@ public class AuthorizationServer {
         if (access.path("expires").asLong() <= clock.millis()) {
             return Optional.empty();
         }
-        String family = access.path("family").asText();
-        String familyRecord = tokens.get().get("f:" + family);
-        if (familyRecord == null) {
+        String familyId = access.path("family").asText();
+        String record = tokens.get().get("f:" + familyId);
+        if (record == null) {
             return Optional.empty();
         }
-        JsonNode node = read(familyRecord);
-        if (!metadata.resource().equals(node.path("resource").asText())) {
+        Family family = family(record);
+        if (!metadata.resource().equals(family.resource())) {
             return Optional.empty();
         }
         String signInId;
         try {
-            signInId = box.open(node.path("sign_in").asText(), family).plaintext();
+            signInId = box.open(family.signIn(), familyId).plaintext();
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(access.path("scope").asText().split(" ")));
-        return Optional.of(new Grant(signInId, node.path("client_id").asText(), node.path("client_name").asText(),
-                Set.copyOf(scopes), family));
+        return Optional.of(new Grant(signInId, family.clientId(), family.clientName(), Set.copyOf(scopes), familyId));
     }
 
     // ---------------------------------------------------------------- client authentication
@@ -388,6 +398,10 @@ public class AuthorizationServer {
         String clientId = params.get("client_id");
         String secret = params.get("client_secret");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (basic && secret != null) {
+            throw OAuthError.invalidRequest("use one client authentication method: HTTP Basic or client_secret, "
+                                            + "not both");
+        }
         if (basic) {
             String decoded;
             try {
@@ -486,6 +500,41 @@ public class AuthorizationServer {
         return new OAuthError(401, "invalid_client", description);
     }
 
+    /**
+     * A token family's record (key {@code f:<family>}): one authorization, whose client, scope and resource, the
+     * user, the sealed sign-in id, and the SHA-256 of its current refresh token.
+     */
+    record Family(String clientId, String clientName, String scope, String resource, String user, String signIn,
+            String refreshHash) {
+
+        Family withRefresh(String hash) {
+            return new Family(clientId, clientName, scope, resource, user, signIn, hash);
+        }
+
+        Family withSignIn(String sealed) {
+            return new Family(clientId, clientName, scope, resource, user, sealed, refreshHash);
+        }
+    }
+
+    private Family family(String stored) {
+        JsonNode node = read(stored);
+        return new Family(node.path("client_id").asText(), node.path("client_name").asText(),
+                node.path("scope").asText(), node.path("resource").asText(), node.path("user").asText(),
+                node.path("sign_in").asText(), node.path("refresh").asText());
+    }
+
+    private String write(Family family) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("client_id", family.clientId());
+        node.put("client_name", family.clientName());
+        node.put("scope", family.scope());
+        node.put("resource", family.resource());
+        node.put("user", family.user());
+        node.put("sign_in", family.signIn());
+        node.put("refresh", family.refreshHash());
+        return node.toString();
+    }
+
     private String writePending(Pending request) {
         ObjectNode node = mapper.createObjectNode();
         node.put("client_id", request.client().clientId());
@@ -513,10 +562,6 @@ public class AuthorizationServer {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    static boolean constantEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String value) {

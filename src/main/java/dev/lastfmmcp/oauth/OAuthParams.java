@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class OAuthParams {
 
-    static final int MAX_VALUE = 4096;
+    /** The longest parameter value taken. */
+    public static final int MAX_VALUE = 4096;
 
     private OAuthParams() {
     }
@@ -49,7 +50,8 @@ public final class OAuthParams {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String safe(String name) {
+    /** A parameter name fit to repeat in an error description: at most 40 characters, odd ones as {@code ?}. */
+    public static String safe(String name) {
         String cut = name.length() > 40 ? name.substring(0, 40) : name;
         return cut.replaceAll("[^A-Za-z0-9_.-]", "?");
     }

@@ -32,6 +32,12 @@ public class McpMeters {
             "prompts/list", "prompts/get", "completion/complete", "logging/setLevel", "notifications/initialized",
             "notifications/cancelled", "notifications/progress", "notifications/roots/list_changed");
 
+    /** The outcome of a call the rate limits refused (ratelimit.RateLimits: JSON-RPC error -32000). */
+    static final String RATE_LIMITED = "error:-32000";
+    private static final String RATE_LIMIT_REJECTIONS = "mcp.rate.limit.rejections";
+    private static final String RATE_LIMIT_DESCRIPTION = "Requests refused by the per-user, per-credential or "
+            + "per-address rate limits (MCP_RATE_LIMIT_PER_MINUTE, _PER_HOUR), by method";
+
     private final MeterRegistry registry;
     private final Set<String> tools;
     private final Function<String, String> templateOf;
@@ -46,6 +52,10 @@ public class McpMeters {
         this.registry = registry;
         this.tools = Set.copyOf(tools);
         this.templateOf = templateOf;
+        // the methods the rate limits count, registered up front (the rejection alerts read them)
+        for (String method : List.of("tools/call", "resources/read", "prompts/get", "completion/complete")) {
+            counter(RATE_LIMIT_REJECTIONS, RATE_LIMIT_DESCRIPTION, "method", method, null, null);
+        }
     }
 
     /** The audit route's first step. */
@@ -68,6 +78,10 @@ public class McpMeters {
                     "status", status, null, null);
         }
         for (McpCall call : calls) {
+            if (RATE_LIMITED.equals(call.getOutcome())) {
+                String limited = METHODS.contains(call.getMethod()) ? call.getMethod() : "other";
+                count(RATE_LIMIT_REJECTIONS, RATE_LIMIT_DESCRIPTION, "method", limited, null, null);
+            }
             if ("tools/call".equals(call.getMethod())) {
                 String tool = call.getName() != null && tools.contains(call.getName()) ? call.getName() : "unknown";
                 count("mcp.tool.calls", "tools/call by tool and outcome (ok, isError, error, cancelled)",
@@ -82,14 +96,19 @@ public class McpMeters {
     }
 
     private void count(String name, String description, String key1, String value1, String key2, String value2) {
+        counter(name, description, key1, value1, key2, value2).increment();
+    }
+
+    private Counter counter(String name, String description, String key1, String value1, String key2,
+            String value2) {
         String id = name + '\u0000' + value1 + '\u0000' + value2;
-        counters.computeIfAbsent(id, k -> {
+        return counters.computeIfAbsent(id, k -> {
             Counter.Builder builder = Counter.builder(name).description(description).tag(key1, value1);
             if (key2 != null) {
                 builder.tag(key2, value2);
             }
             return builder.register(registry);
-        }).increment();
+        });
     }
 
     static String method(McpRequest request, List<McpCall> calls) {

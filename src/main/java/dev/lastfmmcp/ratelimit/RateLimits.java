@@ -118,8 +118,9 @@ public class RateLimits {
         if (caller != null && !caller.isAnonymous()) {
             identities.add(new Identity("user", "user " + caller.lastfmUser(),
                     "u:" + caller.lastfmUser().toLowerCase(Locale.ROOT)));
-            if (caller.oauthClient() != null) {
-                identities.add(new Identity("client", "client " + caller.oauthClient(), "c:" + caller.oauthClient()));
+            if (caller.oauthClientId() != null) {
+                // keyed by the client id (names are the client's own choice and not unique), shown by name
+                identities.add(new Identity("client", "client " + caller.oauthClient(), "c:" + caller.oauthClientId()));
             } else if (caller.credentialHash() != null) {
                 identities.add(new Identity("sign-in", "this sign-in", "s:" + caller.credentialHash()));
             }

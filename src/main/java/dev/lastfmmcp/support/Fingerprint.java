@@ -8,7 +8,8 @@ import java.util.HexFormat;
 /**
  * SHA-256 of credentials and keys, in hex. {@link #of} is the short, stable stand-in for a bearer credential (a
  * session id, a sign-in id, a token) in audit records and logs: the first 16 hex digits, enough to tie records
- * together, useless to replay. {@link #sha256} is the whole digest, for store keys that must not hold the credential.
+ * together, useless to replay. {@link #sha256} is the whole digest, for store keys that must not hold the credential;
+ * {@link #same} compares secrets in constant time.
  */
 public final class Fingerprint {
 
@@ -18,6 +19,19 @@ public final class Fingerprint {
     /** {@code null} for null, otherwise 16 lower-case hex digits. */
     public static String of(String credential) {
         return credential == null ? null : sha256(credential).substring(0, 16);
+    }
+
+    /**
+     * Whether a secret a client presented equals the expected one, compared in a time that does not depend on where
+     * they differ (a PKCE challenge, a code's client, a transaction against its cookie, a sign-in state). False when
+     * either is null.
+     */
+    public static boolean same(String presented, String expected) {
+        if (presented == null || expected == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The SHA-256 of the UTF-8 bytes of {@code value}, 64 lower-case hex digits. */

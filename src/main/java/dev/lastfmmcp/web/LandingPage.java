@@ -19,6 +19,15 @@ public class LandingPage {
 
     /** @param loginUrl the sign-in page, or null when sign-in is not configured (no link then) */
     public LandingPage(ServerIdentity identity, ToolCatalogue tools, String mcpUrl, String loginUrl) {
+        this(identity, tools, mcpUrl, loginUrl, false);
+    }
+
+    /**
+     * @param loginUrl     the sign-in page, or null when sign-in is not configured (no sign-in section then)
+     * @param authRequired MCP_AUTH_REQUIRED: anonymous requests are refused
+     */
+    public LandingPage(ServerIdentity identity, ToolCatalogue tools, String mcpUrl, String loginUrl,
+            boolean authRequired) {
         String template = Resources.text("web/index.html").replace("{{style}}", Resources.text("web/style.css"));
         StringBuilder rows = new StringBuilder();
         for (ToolDefinition tool : tools.all()) {
@@ -32,13 +41,27 @@ public class LandingPage {
                 .replace("{{description}}", Html.escape(identity.description()))
                 .replace("{{projectLink}}", identity.websiteUrl() == null ? ""
                         : "<li><a href=\"" + Html.escape(identity.websiteUrl()) + "\">Source and documentation</a></li>")
-                .replace("{{signInLink}}", loginUrl == null ? ""
-                        : "<p class=\"signin\"><a href=\"" + Html.escape(loginUrl) + "\">Sign in with Last.fm</a> to get a "
-                          + "personal MCP URL: your own history (private too) without typing your username."
-                          + "</p>\n")
+                .replace("{{signInLink}}", loginUrl == null ? "" : signInSection(mcpUrl, loginUrl, authRequired))
                 .replace("{{mcpUrl}}", Html.escape(mcpUrl))
                 .replace("{{toolCount}}", String.valueOf(tools.all().size()))
                 .replace("{{toolRows}}", rows.toString());
+    }
+
+    /** The two ways in: OAuth from the client itself, and the personal URL from a browser sign-in. */
+    static String signInSection(String mcpUrl, String loginUrl, boolean authRequired) {
+        return "<h2>Sign in</h2>\n<p>" + (authRequired
+                ? "This server requires a sign-in: a request without one is answered 401, which starts the "
+                  + "client's OAuth sign-in."
+                : "Anonymous use works for public Last.fm data (name the user). Signed in, personal tools default to "
+                  + "you, read your private history too, and the write tools (love, scrobble) work.")
+               + " Two ways in:</p>\n<ul>\n"
+               + "<li><strong>OAuth</strong>, for clients that support MCP authorization (Claude's connectors, "
+               + "Claude Code, Windsurf, the MCP Inspector, mcp-remote): add <code>" + Html.escape(mcpUrl)
+               + "</code>; the client opens a page where you confirm it and sign in with Last.fm. Nothing to "
+               + "copy.</li>\n"
+               + "<li><strong>Personal URL</strong>, for any client: <a href=\"" + Html.escape(loginUrl)
+               + "\">Sign in with Last.fm</a> to get a personal MCP URL: your own history (private too) without "
+               + "typing your username.</li>\n</ul>\n";
     }
 
     public String html() {

@@ -52,10 +52,14 @@ public class OAuthEndpoints {
     private final Supplier<BasicCache<String, String>> usedTokens;
     private final SignInPages pages;
     private final ObjectMapper mapper;
+    private final int maxFormBytes;
+    private java.util.function.Consumer<String> tokenOutcomes = outcome -> { };
 
+    /** @param maxFormBytes the largest form a token, revocation or consent request may send (400 beyond) */
     public OAuthEndpoints(ClientRegistry clients, RegistrationLimiter limiter, AuthorizationServer server,
             SignIns signIns, SignInFlow.Settings lastfm, Supplier<String> baseUrl,
-            Supplier<BasicCache<String, String>> usedTokens, SignInPages pages, ObjectMapper mapper) {
+            Supplier<BasicCache<String, String>> usedTokens, SignInPages pages, ObjectMapper mapper,
+            int maxFormBytes) {
         this.clients = clients;
         this.limiter = limiter;
         this.server = server;
@@ -65,6 +69,7 @@ public class OAuthEndpoints {
         this.usedTokens = usedTokens;
         this.pages = pages;
         this.mapper = mapper;
+        this.maxFormBytes = maxFormBytes;
     }
 
     /** POST /oauth/register (RFC 7591): 201 with the client id (and a secret for a confidential client). */
@@ -111,10 +116,17 @@ public class OAuthEndpoints {
 
     /** POST /authorize (the consent form): cancel → access_denied; allow → 302 to Last.fm's auth page. */
     public WebPage consent(@Body Object body, @Header("Cookie") String cookies) {
-        Map<String, String> form = form(body);
+        Map<String, String> form;
+        try {
+            form = form(body);
+        } catch (OAuthError malformed) {
+            return WebPage.html(400, pages.notice("This sign-in form cannot be used", "The consent form that was "
+                    + "sent cannot be read: " + malformed.getMessage() + ". Start again from the application.",
+                    baseUrl.get() + "/"));
+        }
         String txn = form.get("txn");
         AuthorizationServer.Pending request = txn == null ? null : server.pending(txn).orElse(null);
-        if (request == null || !txn.equals(SignInFlow.cookieNamed(cookies, COOKIE))) {
+        if (request == null || !Fingerprint.same(SignInFlow.cookieNamed(cookies, COOKIE), txn)) {
             return stale();
         }
         if (!"allow".equals(form.get("decision"))) {
@@ -142,7 +154,8 @@ public class OAuthEndpoints {
         }
         String txn = params.get("txn");
         AuthorizationServer.Pending request = txn == null ? null : server.pending(txn).orElse(null);
-        if (request == null || !request.consented() || !txn.equals(SignInFlow.cookieNamed(cookies, COOKIE))) {
+        if (request == null || !request.consented()
+            || !Fingerprint.same(SignInFlow.cookieNamed(cookies, COOKIE), txn)) {
             throw new SignInRefusedException(stale());
         }
         String token = params.get("token");
@@ -191,7 +204,9 @@ public class OAuthEndpoints {
     public WebPage token(@Body Object body, @Header(Exchange.CONTENT_TYPE) String contentType,
             @Header("Authorization") String authorization) {
         try {
-            AuthorizationServer.Tokens tokens = server.token(formBody(body, contentType), authorization);
+            Map<String, String> params = formBody(body, contentType);
+            AuthorizationServer.Tokens tokens = server.token(params, authorization);
+            tokenOutcomes.accept("refresh_token".equals(params.get("grant_type")) ? "refreshed" : "issued");
             ObjectNode answer = mapper.createObjectNode();
             answer.put("access_token", tokens.accessToken());
             answer.put("token_type", "Bearer");
@@ -200,8 +215,14 @@ public class OAuthEndpoints {
             answer.put("scope", tokens.scope());
             return json(200, answer.toString());
         } catch (OAuthError refusal) {
+            tokenOutcomes.accept("refused");
             return clientError(refusal, authorization);
         }
+    }
+
+    /** Where token endpoint outcomes are counted (the metrics): issued, refreshed, refused, revoked. */
+    public void countTokens(java.util.function.Consumer<String> counter) {
+        this.tokenOutcomes = counter;
     }
 
     /** POST /oauth/revoke (RFC 7009): 200 whether or not the token was known. */
@@ -209,6 +230,7 @@ public class OAuthEndpoints {
             @Header("Authorization") String authorization) {
         try {
             server.revoke(formBody(body, contentType), authorization);
+            tokenOutcomes.accept("revoked");
             return json(200, "{}");
         } catch (OAuthError refusal) {
             return clientError(refusal, authorization);
@@ -258,30 +280,50 @@ public class OAuthEndpoints {
         }
     }
 
-    private static Map<String, String> formBody(Object body, String contentType) {
+    private Map<String, String> formBody(Object body, String contentType) {
         if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             throw OAuthError.invalidRequest("send the parameters as application/x-www-form-urlencoded");
         }
         return form(body);
     }
 
-    /** A form body: platform-http may hand it over parsed (a map of fields) or as text. */
-    private static Map<String, String> form(Object body) {
+    /**
+     * A form body of at most {@code maxFormBytes}: platform-http may hand it over parsed (a map of fields) or as
+     * text. A field sent twice, or one that cannot be decoded, is {@code invalid_request}.
+     */
+    private Map<String, String> form(Object body) {
         if (body instanceof Map<?, ?> fields) {
             Map<String, String> form = new LinkedHashMap<>();
-            fields.forEach((name, value) -> {
-                Object one = value;
-                if (value instanceof List<?> values) {
+            long size = 0;
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                Object one = field.getValue();
+                if (one instanceof List<?> values) {
                     if (values.size() != 1) {
-                        throw OAuthError.invalidRequest("the parameter " + name + " is sent more than once");
+                        throw OAuthError.invalidRequest("the parameter " + OAuthParams.safe(String.valueOf(
+                                field.getKey())) + " is sent more than once");
                     }
                     one = values.get(0);
                 }
-                form.put(String.valueOf(name), one == null ? "" : one.toString());
-            });
+                String name = String.valueOf(field.getKey());
+                String value = one == null ? "" : one.toString();
+                if (value.length() > OAuthParams.MAX_VALUE) {
+                    throw OAuthError.invalidRequest("the parameter " + OAuthParams.safe(name) + " is too long");
+                }
+                size += name.length() + value.length() + 2;
+                form.put(name, value);
+            }
+            checkSize(size);
             return form;
         }
-        return OAuthParams.parse(text(body));
+        String text = text(body);
+        checkSize(text.length());
+        return OAuthParams.parse(text);
+    }
+
+    private void checkSize(long size) {
+        if (size > maxFormBytes) {
+            throw OAuthError.invalidRequest("the form is larger than " + maxFormBytes + " bytes");
+        }
     }
 
     private static WebPage json(int status, String body) {

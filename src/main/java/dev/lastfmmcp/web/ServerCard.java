@@ -16,9 +16,24 @@ import dev.lastfmmcp.tools.ToolDefinition;
  */
 public class ServerCard {
 
+    /**
+     * The ways in the card describes.
+     *
+     * @param required MCP_AUTH_REQUIRED: a request without a credential is a 401 challenge
+     * @param signIn   whether Last.fm sign-in is configured (OAuth and the personal URL both go through it)
+     * @param scopes   the OAuth scopes
+     */
+    public record Access(boolean required, boolean signIn, java.util.List<String> scopes) {
+    }
+
     private final String json;
 
     public ServerCard(ServerIdentity identity, ToolCatalogue tools, String publicBaseUrl, ObjectMapper mapper) {
+        this(identity, tools, publicBaseUrl, mapper, new Access(false, false, java.util.List.of()));
+    }
+
+    public ServerCard(ServerIdentity identity, ToolCatalogue tools, String publicBaseUrl, ObjectMapper mapper,
+            Access access) {
         ObjectNode card = mapper.createObjectNode();
         card.put("$schema", "https://static.modelcontextprotocol.io/schemas/mcp-server-card/v1.json");
         card.put("version", "1.0");
@@ -35,7 +50,7 @@ public class ServerCard {
         ArrayNode transports = card.putArray("transports");
         transports.addObject().put("type", "streamable-http").put("url", publicBaseUrl + "/mcp");
         card.set("capabilities", mapper.valueToTree(Capabilities.server()));
-        card.putObject("authentication").put("required", false);
+        card.set("authentication", authentication(access, publicBaseUrl, mapper));
         ArrayNode toolList = card.putArray("tools");
         for (ToolDefinition tool : tools.all()) {
             toolList.addObject().put("name", tool.name()).put("title", tool.tool().title())
@@ -46,6 +61,38 @@ public class ServerCard {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * How a client gets in (after SEP-2742's posture and method menu): OAuth 2.1 with this server as the
+     * authorization server, the personal URL from a browser sign-in, and, unless credentials are required,
+     * anonymously.
+     */
+    static ObjectNode authentication(Access access, String base, ObjectMapper mapper) {
+        ObjectNode authentication = mapper.createObjectNode();
+        authentication.put("required", access.required());
+        authentication.put("posture", access.required() ? "required" : access.signIn() ? "optional" : "none");
+        ArrayNode methods = authentication.putArray("methods");
+        if (access.signIn()) {
+            ObjectNode oauth = methods.addObject();
+            oauth.put("type", "oauth2");
+            oauth.put("description", "OAuth 2.1 (MCP authorization 2025-11-25): this server is its own authorization "
+                    + "server; the user confirms the client and signs in with Last.fm in a browser");
+            oauth.put("resourceMetadata", base + "/.well-known/oauth-protected-resource/mcp");
+            oauth.put("authorizationServer", base);
+            oauth.set("scopes", mapper.valueToTree(access.scopes()));
+            oauth.set("registration", mapper.valueToTree(java.util.List.of("dynamic", "client-metadata")));
+            ObjectNode personal = methods.addObject();
+            personal.put("type", "personal-url");
+            personal.put("description", "Sign in with Last.fm in a browser and use the personal MCP URL the page "
+                    + "shows (" + base + "/mcp?session_id=...); for clients without OAuth");
+            personal.put("signIn", base + "/login");
+        }
+        if (!access.required()) {
+            methods.addObject().put("type", "none").put("description", "Anonymous: public Last.fm data (name the "
+                    + "user); personal defaults, private history and the write tools need a sign-in");
+        }
+        return authentication;
     }
 
     public String json() {

@@ -58,6 +58,13 @@ public class SignInFlow {
     private java.util.function.Consumer<String> signedOut = fingerprint -> { };
     /** Counts each step's outcome: started, succeeded, refused (before Last.fm), failed (Last.fm said no or is down). */
     private java.util.function.Consumer<String> outcomes = outcome -> { };
+    /** Counts why a sign-in was refused or failed (see {@link #FAILURE_REASONS}). */
+    private java.util.function.Consumer<String> failures = reason -> { };
+
+    /** Why a sign-in is refused before Last.fm or fails at Last.fm: the labels of the failure meter. */
+    public static final java.util.List<String> FAILURE_REASONS = java.util.List.of("not_configured", "no_token",
+            "bad_token", "stale_state", "token_reused", "token_invalid", "not_authorised", "token_expired",
+            "bad_signature", "bad_api_key", "lastfm_unavailable", "lastfm_error", "incomplete_answer", "other");
     private final SecureRandom random = new SecureRandom();
 
     public SignInFlow(Settings settings, Supplier<String> baseUrl, SignIns signIns,
@@ -73,6 +80,11 @@ public class SignInFlow {
     /** Where sign-in outcomes are counted (the metrics): started, succeeded, refused, failed, signed-out. */
     public void countOutcomes(java.util.function.Consumer<String> counter) {
         this.outcomes = counter;
+    }
+
+    /** Where the reasons of refused and failed sign-ins are counted (one of {@link #FAILURE_REASONS}). */
+    public void countFailures(java.util.function.Consumer<String> counter) {
+        this.failures = counter;
     }
 
     /** What else ends with a sign-out, given the sign-in's fingerprint (the MCP sessions it started). */
@@ -115,28 +127,28 @@ public class SignInFlow {
      */
     public LastfmRequest sessionRequest(@Header(Exchange.HTTP_QUERY) String query, @Header("Cookie") String cookies) {
         if (!isConfigured()) {
-            throw new SignInRefusedException(login());
+            throw new SignInRefusedException(login(), "not_configured");
         }
         Map<String, String> params = query(query);
         String token = params.get("token");
         if (token == null || token.isEmpty()) {
-            throw refused(400, "No sign-in token", "Last.fm did not send a sign-in token back (the sign-in was "
-                    + "cancelled, or this address was opened by hand).");
+            throw refused("no_token", 400, "No sign-in token", "Last.fm did not send a sign-in token back (the "
+                    + "sign-in was cancelled, or this address was opened by hand).");
         }
         if (!TOKEN.matcher(token).matches()) {
-            throw refused(400, "Not a Last.fm token", "The token in this address is not one Last.fm issues "
-                    + "(letters and digits, at most 64). Nothing was sent to Last.fm.");
+            throw refused("bad_token", 400, "Not a Last.fm token", "The token in this address is not one Last.fm "
+                    + "issues (letters and digits, at most 64). Nothing was sent to Last.fm.");
         }
         String state = params.get("state");
         String expected = cookie(cookies);
-        if (state == null || expected == null || !STATE.matcher(state).matches() || !state.equals(expected)) {
-            throw refused(400, "This sign-in link is stale", "This sign-in link is stale, start again at /login ("
-                    + "it belongs to another sign-in, or it was opened in another browser, or it took longer than "
-                    + settings.stateMaxAge().toMinutes() + " minutes).");
+        if (state == null || !STATE.matcher(state).matches() || !Fingerprint.same(state, expected)) {
+            throw refused("stale_state", 400, "This sign-in link is stale", "This sign-in link is stale, start "
+                    + "again at /login (it belongs to another sign-in, or it was opened in another browser, or it took "
+                    + "longer than " + settings.stateMaxAge().toMinutes() + " minutes).");
         }
         if (usedTokens.get().putIfAbsent(Fingerprint.of(token), "used") != null) {
-            throw refused(400, "This sign-in link was already used", "Last.fm sign-in tokens work once, and this "
-                    + "one was used already. Start again at /login.");
+            throw refused("token_reused", 400, "This sign-in link was already used", "Last.fm sign-in tokens "
+                    + "work once, and this one was used already. Start again at /login.");
         }
         return LastfmRequest.of("auth.getSession", "token", token);
     }
@@ -145,6 +157,8 @@ public class SignInFlow {
     public WebPage complete(@Variable("lastfmSession") LastfmResult result) {
         Session session = result.as(Session.class);
         if (session.name() == null || session.name().isEmpty() || session.key() == null || session.key().isEmpty()) {
+            outcomes.accept("failed");
+            failures.accept("incomplete_answer");
             return failure(502, "Last.fm's answer was incomplete", "Last.fm accepted the sign-in but did not say "
                     + "who signed in. Try again in a minute.");
         }
@@ -159,12 +173,14 @@ public class SignInFlow {
     /** A refusal from {@link #sessionRequest}: its page. */
     public WebPage refused(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SignInRefusedException refusal) {
         outcomes.accept("refused");
+        failures.accept(FAILURE_REASONS.contains(refusal.reason()) ? refusal.reason() : "other");
         return refusal.page();
     }
 
     /** Last.fm refused the token or could not be reached. */
     public WebPage lastfmFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) LastfmException failure) {
         outcomes.accept("failed");
+        failures.accept(failureReason(failure));
         return switch (failure.code()) {
             case 4 -> failure(400, "Last.fm did not accept the sign-in", "Last.fm says the sign-in token is "
                     + "invalid (error 4). Start again.");
@@ -242,8 +258,23 @@ public class SignInFlow {
         page.writeTo(exchange, response);
     }
 
-    private SignInRefusedException refused(int status, String heading, String explanation) {
-        return new SignInRefusedException(failure(status, heading, explanation));
+    private SignInRefusedException refused(String reason, int status, String heading, String explanation) {
+        return new SignInRefusedException(failure(status, heading, explanation), reason);
+    }
+
+    /** The failure meter's reason for what Last.fm answered (the same cases as the page). */
+    static String failureReason(LastfmException failure) {
+        return switch (failure.code()) {
+            case 4 -> "token_invalid";
+            case 14 -> "not_authorised";
+            case 15 -> "token_expired";
+            case 13 -> "bad_signature";
+            default -> switch (failure.kind()) {
+                case UNAVAILABLE, RATE_LIMITED -> "lastfm_unavailable";
+                case BAD_API_KEY -> "bad_api_key";
+                default -> "lastfm_error";
+            };
+        };
     }
 
     private WebPage failure(int status, String heading, String explanation) {

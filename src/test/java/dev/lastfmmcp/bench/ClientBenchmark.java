@@ -94,10 +94,14 @@ class ClientBenchmark extends ToolTestSupport {
         long[] serial = timeHttp(http, request, 3_000, 1);
         print(summary("cached tools/call over HTTP (1 client, 3,000 calls)", serial));
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         long[] parallel = timeHttp(http, request, 8_000, 8);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // CPU time of this JVM (server and client together) per call: steadier than calls/s on a shared machine
+        double cpuPerCall = (processCpuNanos() - cpuBefore) / 1e6 / parallel.length;
         print(summary("cached tools/call over HTTP (8 clients, 8,000 calls)", parallel)
-              + String.format(Locale.ROOT, ", %.0f calls/s", parallel.length / seconds));
+              + String.format(Locale.ROOT, ", %.0f calls/s, %.3f ms CPU per call", parallel.length / seconds,
+                cpuPerCall));
 
         // 3. bursts: identical cold calls share one upstream request; distinct ones go at 5 per second
         LASTFM.resetAll();
@@ -117,6 +121,11 @@ class ClientBenchmark extends ToolTestSupport {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long[] timeHttp(HttpClient http, HttpRequest request, int calls, int threads) throws Exception {

@@ -82,11 +82,33 @@ class EdgeHandlersTest {
             assertThat(starting.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(error(starting).path("message").asText()).contains("starting");
 
+            // the OAuth endpoints' clients read an OAuth error (RFC 6749 §5.2), not JSON-RPC
+            HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(url.replace("/mcp", "/oauth/token")))
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token")));
+            assertThat(token.statusCode()).isEqualTo(503);
+            assertThat(token.headers().firstValue("Cache-Control")).hasValue("no-store");
+            JsonNode body = mapper.readTree(token.body());
+            assertThat(body.path("error").asText()).isEqualTo("temporarily_unavailable");
+            assertThat(body.path("error_description").asText()).contains("starting");
+            assertThat(body.has("jsonrpc")).isFalse();
+
             closed.open();
             assertThat(send(HttpRequest.newBuilder(URI.create(url)).GET()).body()).isEqualTo("served");
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void oauthEndpointsGetOAuthErrorBodies() {
+        assertThat(EdgeReplies.isOAuthApi("/oauth/token")).isTrue();
+        assertThat(EdgeReplies.isOAuthApi("/mcp")).isFalse();
+        assertThat(EdgeReplies.isOAuthApi(null)).isFalse();
+        assertThat(EdgeReplies.oauthError(new dev.lastfmmcp.jsonrpc.McpHttpException(500, -32603, "Internal error"))
+                .path("error").asText()).isEqualTo("server_error");
+        assertThat(EdgeReplies.oauthError(new dev.lastfmmcp.jsonrpc.McpHttpException(405, -32600, "Method Not Allowed"))
+                .path("error").asText()).isEqualTo("invalid_request");
+        assertThat(new HttpFailures(null, 100).describe(413)).contains("100 bytes");
     }
 
     @Test

@@ -24,6 +24,18 @@ class RateLimitsTest {
         assertThat(limits.identities(caller, "127.0.0.1", null).get(0).shown()).isEqualTo("user AliceListens");
     }
 
+    /** An OAuth request spends from the user and its client, keyed by the client id (names are not unique). */
+    @Test
+    void anOAuthRequestSpendsFromTheUserAndTheClientId() {
+        SignIn signIn = new SignIn("AliceListens", "sk", "oauth", Instant.EPOCH, Instant.EPOCH, "0123456789abcdef");
+        Caller caller = Caller.oauth(signIn, "Inspector", "client-7", java.util.Set.of("lastfm:read"));
+        assertThat(limits.identities(caller, "127.0.0.1", null)).extracting(RateLimits.Identity::key)
+                .containsExactly("u:alicelistens", "c:client-7");
+        assertThat(limits.identities(caller, "127.0.0.1", null).get(1).shown()).isEqualTo("client Inspector");
+        Caller namesake = Caller.oauth(signIn, "Inspector", "client-8", java.util.Set.of("lastfm:read"));
+        assertThat(limits.identities(namesake, "127.0.0.1", null).get(1).key()).isEqualTo("c:client-8");
+    }
+
     @Test
     void anAnonymousRequestSpendsFromItsAddressAndForwardedForCountsOnlyFromATrustedProxy() {
         assertThat(limits.identities(Caller.ANONYMOUS, "192.0.2.7", "203.0.113.9")).extracting(

@@ -35,7 +35,7 @@ class MetricsTest extends ToolTestSupport {
 
     private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-z_]+)(\\{(.*)\\})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Set<String> OURS = Set.of("mcp_", "lastfm_", "upstream_", "cache_");
+    private static final Set<String> OURS = Set.of("mcp_", "lastfm_", "upstream_", "cache_", "musicbrainz_");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private String scrape() throws Exception {

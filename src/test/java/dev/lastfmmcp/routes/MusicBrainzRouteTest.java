@@ -58,10 +58,22 @@ class MusicBrainzRouteTest extends UpstreamTestSupport {
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
+    private double meter(String name, String outcome) {
+        io.micrometer.core.instrument.MeterRegistry registry = context.getRegistry().lookupByNameAndType(
+                org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class);
+        return outcome == null ? registry.get(name).timer().count()
+                : registry.get(name).tag("outcome", outcome).counter().count();
+    }
+
     @Test
     void looksUpAnArtistByMbidWithAnIdentifyingUserAgentAndCachesIt() {
         stubJson("/ws/2/artist/" + KINKS, Fixtures.musicbrainz("artist.lookup__the-kinks-inc-aliases-url-rels.json"));
+        double ok = meter("musicbrainz_requests_total", "ok");
+        double waits = meter("musicbrainz.throttle.wait", null);
         Enrichment enrichment = lookup(MusicBrainzRequest.artist(KINKS, "The Kinks"));
+        assertThat(meter("musicbrainz_requests_total", "ok")).isEqualTo(ok + 1);
+        assertThat(meter("musicbrainz.throttle.wait", null)).isEqualTo(waits + 1);
         ArtistDetails kinks = enrichment.as(ArtistDetails.class);
         assertThat(kinks.name()).isEqualTo("The Kinks");
         assertThat(kinks.country()).isEqualTo("GB");
@@ -104,7 +116,9 @@ class MusicBrainzRouteTest extends UpstreamTestSupport {
     void anOutageGivesANoteAndIsNotCached() {
         MUSICBRAINZ.stubFor(get(urlPathMatching("/ws/2/.*")).willReturn(aResponse().withStatus(503)
                 .withBody(Fixtures.musicbrainz("error__503-rate-limited.json"))));
+        double limited = meter("musicbrainz_requests_total", "rate_limited");
         Enrichment enrichment = lookup(MusicBrainzRequest.artist(KINKS, "The Kinks"));
+        assertThat(meter("musicbrainz_requests_total", "rate_limited")).isGreaterThan(limited);
         assertThat(enrichment.isFound()).isFalse();
         assertThat(enrichment.note()).contains("unavailable");
         lookup(MusicBrainzRequest.artist(KINKS, "The Kinks"));
@@ -127,7 +141,9 @@ class MusicBrainzRouteTest extends UpstreamTestSupport {
     void unknownMbidIsANoteNotAFailure() {
         MUSICBRAINZ.stubFor(get(urlPathMatching("/ws/2/.*")).willReturn(aResponse().withStatus(404)
                 .withBody(Fixtures.musicbrainz("error__404-not-found.json"))));
+        double notFound = meter("musicbrainz_requests_total", "not_found");
         Enrichment enrichment = lookup(MusicBrainzRequest.artist("00000000-0000-0000-0000-000000000000", "Ghost"));
+        assertThat(meter("musicbrainz_requests_total", "not_found")).isEqualTo(notFound + 1);
         assertThat(enrichment.isFound()).isFalse();
         assertThat(enrichment.note()).contains("no entry");
     }

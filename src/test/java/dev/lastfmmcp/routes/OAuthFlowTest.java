@@ -59,7 +59,7 @@ class OAuthFlowTest extends ToolTestSupport {
                 .atPriority(10).willReturn(json(403, "{\"error\":13,\"message\":\"Invalid method signature\"}")));
         signed("good", 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
         signed("unauthorized", 403, Fixtures.lastfm("auth.getSession__error14-token-not-authorized.json"));
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 8; i++) {
             signed("good" + i, 200, Fixtures.lastfm("auth.getSession__ok.json").replace("MyLastFMUsername", USER));
         }
     }
@@ -139,6 +139,22 @@ class OAuthFlowTest extends ToolTestSupport {
         return mcp().post(body, session, headers);
     }
 
+    private JsonNode auditRecord(String correlationId) {
+        org.infinispan.Cache<String, String> audit = context.getRegistry().lookupByNameAndType(
+                "infinispanCacheManager", org.infinispan.manager.EmbeddedCacheManager.class)
+                .getCache(dev.lastfmmcp.config.InfinispanStores.AUDIT);
+        java.util.concurrent.atomic.AtomicReference<String> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            audit.forEach((key, value) -> {
+                if (key.endsWith("-" + correlationId)) {
+                    found.set(value);
+                }
+            });
+            return found.get() != null;
+        });
+        return read(found.get());
+    }
+
     static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\","
             + "\"version\":\"1\"}}}";
@@ -183,6 +199,12 @@ class OAuthFlowTest extends ToolTestSupport {
         JsonNode result = status.json().get("result");
         assertThat(result.at("/structuredContent/user").asText()).isEqualTo(USER);
         assertThat(result.at("/structuredContent/via").asText()).isEqualTo("oauth");
+        // the audit record names the user, the client id and the scopes, and holds no token
+        JsonNode record = auditRecord(status.header("X-Correlation-Id"));
+        assertThat(record.get("user").asText()).isEqualTo(USER);
+        assertThat(record.get("oauthClient").asText()).isEqualTo(clientId);
+        assertThat(record.get("scopes")).extracting(JsonNode::asText).containsExactly("lastfm:read");
+        assertThat(record.toString()).doesNotContain(access).doesNotContain(refresh);
 
         // refresh: rotation; the old refresh token again revokes the family
         JsonNode refreshed = tokenRequest("grant_type=refresh_token&refresh_token=" + enc(refresh) + "&client_id="
@@ -314,6 +336,47 @@ class OAuthFlowTest extends ToolTestSupport {
                 .isEqualTo(400);
     }
 
+    /**
+     * Every way the Last.fm leg can end: no token back (the user left Last.fm's page another way), a token used
+     * twice, Last.fm failing (not a refusal), Last.fm answering without a user. The client hears access_denied or
+     * server_error with its state; a replayed callback is a stale page; nothing is signed in.
+     */
+    @Test
+    void theCallbackAnswersEveryLastfmOutcome() throws Exception {
+        signed("offline", 200, "{\"error\":11,\"message\":\"Service Offline - This service is temporarily "
+                + "offline. Try again later.\"}");
+        signed("nameless", 200, "{\"session\":{\"subscriber\":0,\"key\":\"d580d57f32848f5dcf574d1ce18d78b2\"}}");
+        String clientId = register();
+        int signInsBefore = context.getRegistry().lookupByNameAndType("infinispanCacheManager",
+                org.infinispan.manager.EmbeddedCacheManager.class).getCache(
+                dev.lastfmmcp.config.InfinispanStores.SIGN_INS).size();
+
+        HttpResponse<String> consent = browse(authorizeUrl(clientId, ""));
+        String cb = query(form("/authorize", "txn=" + OAuthSteps.txn(consent) + "&decision=allow").headers()
+                .firstValue("Location").orElseThrow()).get("cb");
+        Map<String, String> noToken = query(browse(cb).headers().firstValue("Location").orElseThrow());
+        assertThat(noToken.get("error")).isEqualTo("access_denied");
+        assertThat(noToken.get("state")).isEqualTo("xyz");
+        assertThat(browse(cb + "&token=good7").statusCode()).as("the transaction is over").isEqualTo(400);
+
+        for (String token : new String[] {"offline", "nameless"}) {
+            HttpResponse<String> back = signIn(clientId, token);
+            assertThat(back.statusCode()).as(token).isEqualTo(302);
+            Map<String, String> answer = query(back.headers().firstValue("Location").orElseThrow());
+            assertThat(answer.get("error")).as(token).isEqualTo("server_error");
+            assertThat(answer.get("iss")).isEqualTo(base());
+        }
+
+        // a Last.fm token is good for one sign-in: the same token on a new transaction is a stale page
+        assertThat(signIn(clientId, "good6").statusCode()).isEqualTo(302);
+        HttpResponse<String> again = signIn(clientId, "good6");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.headers().firstValue("Location")).isEmpty();
+        assertThat(context.getRegistry().lookupByNameAndType("infinispanCacheManager",
+                org.infinispan.manager.EmbeddedCacheManager.class).getCache(
+                dev.lastfmmcp.config.InfinispanStores.SIGN_INS).size()).isEqualTo(signInsBefore + 1);
+    }
+
     /** The MCP Java SDK client with the bearer token reads the user's private history through signed calls. */
     @Test
     void theSdkClientWithABearerTokenIsTheSignedInUser() throws Exception {
@@ -343,6 +406,13 @@ class OAuthFlowTest extends ToolTestSupport {
                     new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("get_recent_tracks",
                             Map.of("limit", 1)));
             assertThat(recent.isError()).as(text(recent)).isNotEqualTo(Boolean.TRUE);
+        }
+        // no token passthrough: nothing Last.fm received carries the MCP token
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest sent : LASTFM.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))) {
+            assertThat(sent.containsHeader("Authorization")).as(sent.getUrl()).isFalse();
+            assertThat(sent.getUrl() + sent.getBodyAsString() + sent.getHeaders()).doesNotContain(access);
         }
     }
 

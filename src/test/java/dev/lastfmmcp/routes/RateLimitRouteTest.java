@@ -38,8 +38,16 @@ class RateLimitRouteTest extends AppTestSupport {
         }
         // at 80 % of the window the result says so
         assertThat(lastText).contains("0 of 5 requests per minute left");
+        io.micrometer.core.instrument.Counter rejections = context.getRegistry().lookupByNameAndType(
+                org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class).get("mcp.rate.limit.rejections")
+                .tag("method", "tools/call").counter();
+        double before = rejections.count();
         RawMcp.Reply refused = mcp().post(PING_TOOL.formatted(6), session);
         assertThat(refused.status()).isEqualTo(429);
+        // counted once the audit route has recorded the exchange (off the request thread)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> rejections.count() == before + 1);
         int retry = Integer.parseInt(refused.header("Retry-After"));
         assertThat(retry).isBetween(1, 60);
         assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"minute\";q=5;w=60, \"hour\";q=100;w=3600");

@@ -206,8 +206,16 @@ class SignInFlowTest extends ToolTestSupport {
                 .map(c -> ((McpSchema.TextContent) c).text()).reduce("", String::concat);
     }
 
+    private double failures(String reason) {
+        return context.getRegistry().lookupByNameAndType(
+                org.apache.camel.component.micrometer.MicrometerConstants.METRICS_REGISTRY_NAME,
+                io.micrometer.core.instrument.MeterRegistry.class).get("mcp_signin_failures_total")
+                .tag("reason", reason).counter().count();
+    }
+
     @Test
     void aStaleOrForeignStateIsRefusedBeforeLastfmIsAsked() {
+        double stale = failures("stale_state");
         int before = allAuthCalls();
         browse(base() + "/login");
         HttpResponse<String> foreign = browse(base() + "/callback?state=AAAAAAAAAAAAAAAAAAAAAA&token=good");
@@ -223,6 +231,7 @@ class SignInFlowTest extends ToolTestSupport {
         }
         assertThat(withoutCookie.statusCode()).isEqualTo(400);
         assertThat(allAuthCalls()).isEqualTo(before);
+        assertThat(failures("stale_state")).isEqualTo(stale + 2);
     }
 
     @Test
@@ -238,6 +247,7 @@ class SignInFlowTest extends ToolTestSupport {
                 .build());
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("already used", "/login");
+        assertThat(failures("token_reused")).isGreaterThanOrEqualTo(1);
         assertThat(authCalls("once")).isEqualTo(1);
     }
 
@@ -248,8 +258,13 @@ class SignInFlowTest extends ToolTestSupport {
                 "unauthorized", List.of("400", "error 14", "allow access"),
                 "expired", List.of("400", "error 15", "60 minutes"),
                 "down", List.of("503", "Last.fm is down or busy"));
+        Map<String, String> reasons = Map.of("invalid", "token_invalid", "unauthorized", "not_authorised",
+                "expired", "token_expired", "down", "lastfm_unavailable");
         expected.forEach((token, says) -> {
+            double before = failures(reasons.get(token));
             HttpResponse<String> page = signInWith(token);
+            assertThat(failures(reasons.get(token))).as("mcp_signin_failures_total %s", token)
+                    .isEqualTo(before + 1);
             assertThat(page.statusCode()).as(token).isEqualTo(Integer.parseInt(says.get(0)));
             assertThat(page.body()).as(token).contains(says.subList(1, says.size())).contains(base() + "/login");
             assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");

@@ -68,6 +68,27 @@ class AuditRecordsTest {
         assertThat(records.key(request)).isEqualTo("1795255200000-corr-1");
     }
 
+    /** An OAuth caller: the record names the user, the sign-in's fingerprint, the client id and the scopes. */
+    @Test
+    void recordsTheOAuthClientAndScopes() throws Exception {
+        McpRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+        request.setCaller(dev.lastfmmcp.mcp.Caller.oauth(new dev.lastfmmcp.signin.SignIn("AliceListens", "session-key",
+                "oauth", Instant.EPOCH, Instant.EPOCH, "0123456789abcdef"), "Inspector", "client-7",
+                java.util.Set.of("lastfm:write", "lastfm:read")));
+        request.reply().setStatus(200);
+        JsonNode record = mapper.readTree(records.build(request));
+        assertThat(record.get("user").asText()).isEqualTo("AliceListens");
+        assertThat(record.get("signInHash").asText()).isEqualTo("0123456789abcdef");
+        assertThat(record.get("oauthClient").asText()).isEqualTo("client-7");
+        assertThat(record.get("scopes")).extracting(JsonNode::asText).containsExactly("lastfm:read", "lastfm:write");
+        assertThat(record.toString()).doesNotContain("session-key");
+
+        McpRequest anonymous = request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+        JsonNode plain = mapper.readTree(records.build(anonymous));
+        assertThat(plain.has("oauthClient")).isFalse();
+        assertThat(plain.has("scopes")).isFalse();
+    }
+
     @Test
     void recordsRejectionsAndBatches() throws Exception {
         McpRequest rejected = new McpRequest("corr-2", 0, Instant.EPOCH, "POST", "/mcp");

@@ -1,0 +1,181 @@
+package dev.lastfmmcp.observe;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lastfmmcp.mcp.Caller;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.support.Fingerprint;
+import org.slf4j.MDC;
+
+/**
+ * What every log line of an exchange carries (SLF4J MDC): the correlation id, the MCP method and tool, the route the
+ * thread is in, and fingerprints of the session id and the user (never the values themselves). Set when an exchange
+ * enters a route and restored when it leaves, on the thread that runs it ({@link RouteLogContext} calls
+ * {@link #enter} and {@link #leave}); nothing travels in message headers, so nothing leaks into an outbound call.
+ *
+ * <p>Values a client chose (a tool or method name) are cut to {@value #MAX_VALUE} characters with control
+ * characters replaced, so they cannot forge a log line in the text format (the JSON format escapes anyway).
+ */
+public final class LogContext {
+
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String ROUTE_ID = "routeId";
+    public static final String MCP_METHOD = "mcpMethod";
+    public static final String TOOL = "mcpTool";
+    public static final String SESSION_HASH = "sessionHash";
+    public static final String USER_HASH = "userHash";
+
+    /** The keys in the order the text format shows them. */
+    static final String[] KEYS = {CORRELATION_ID, ROUTE_ID, MCP_METHOD, TOOL, SESSION_HASH, USER_HASH};
+
+    static final int MAX_VALUE = 64;
+    private static final int MAX_MEMO = 20_000;
+
+    /** Fingerprints of session ids and user names seen lately (a SHA-256 per route entry would cost). */
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private volatile boolean enabled = true;
+
+    /** Off: routes set no keys (the benchmark compares the cost of both). */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** What this thread's MDC holds now, so a route entry of the same exchange writes only what changed. */
+    private static final class State {
+        String routeId;
+        McpRequest request;
+        String sessionId;
+        Caller caller;
+        McpCall call;
+        String correlationId;
+
+        void reset() {
+            routeId = null;
+            request = null;
+            sessionId = null;
+            caller = null;
+            call = null;
+            correlationId = null;
+        }
+    }
+
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
+    /**
+     * The exchange enters route {@code routeId}: its keys are set on this thread (only those that changed since the
+     * route it comes from).
+     *
+     * @param correlationId the request's id when it has no MCP request context (a web page, OAuth), else null
+     * @return the route id this thread was in before (null: none, the exchange's first route on this thread)
+     */
+    public String enter(String routeId, McpRequest request, McpCall call, String correlationId) {
+        State state = STATE.get();
+        String previous = state.routeId;
+        if (previous == null) {
+            clear();
+            state.reset();
+        }
+        state.routeId = routeId;
+        MDC.put(ROUTE_ID, routeId);
+        if (request != null) {
+            if (request != state.request) {
+                state.request = request;
+                state.sessionId = null;
+                state.caller = null;
+                MDC.put(CORRELATION_ID, request.getCorrelationId());
+                MDC.remove(SESSION_HASH);
+                MDC.remove(USER_HASH);
+            }
+            String sessionId = request.getSessionId();
+            if (sessionId != null && !sessionId.equals(state.sessionId)) {
+                state.sessionId = sessionId;
+                MDC.put(SESSION_HASH, fingerprint(sessionId));
+            }
+            Caller caller = request.getCaller();
+            if (caller != state.caller) {
+                state.caller = caller;
+                putOrRemove(USER_HASH, caller.isAnonymous() ? null : fingerprint(caller.name()));
+            }
+        } else if (correlationId != null && !correlationId.equals(state.correlationId)) {
+            state.correlationId = correlationId;
+            MDC.put(CORRELATION_ID, clean(correlationId));
+        }
+        if (call != null && call != state.call) {
+            state.call = call;
+            putOrRemove(MCP_METHOD, clean(call.getMethod()));
+            putOrRemove(TOOL, "tools/call".equals(call.getMethod()) ? clean(call.getName()) : null);
+        }
+        return previous;
+    }
+
+    /** The exchange leaves a route: back to the route it came from, or nothing when it was the first. */
+    public void leave(String previousRouteId) {
+        if (previousRouteId == null) {
+            clear();
+            STATE.get().reset();
+        } else {
+            STATE.get().routeId = previousRouteId;
+            MDC.put(ROUTE_ID, previousRouteId);
+        }
+    }
+
+    /** Removes every key of this context from this thread. */
+    public static void clear() {
+        for (String key : KEYS) {
+            MDC.remove(key);
+        }
+    }
+
+    String fingerprint(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = fingerprints.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (fingerprints.size() >= MAX_MEMO) {
+            fingerprints.clear();
+        }
+        String computed = Fingerprint.of(value);
+        fingerprints.put(value, computed);
+        return computed;
+    }
+
+    /** A client-chosen value fit for a log line: at most {@value #MAX_VALUE} characters, no control characters. */
+    public static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        int length = Math.min(value.length(), MAX_VALUE);
+        StringBuilder out = null;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean bad = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (bad && out == null) {
+                out = new StringBuilder(length).append(value, 0, i);
+            }
+            if (out != null) {
+                out.append(bad ? '?' : c);
+            }
+        }
+        if (out != null) {
+            return length < value.length() ? out.append('…').toString() : out.toString();
+        }
+        return length < value.length() ? value.substring(0, length) + '…' : value;
+    }
+
+    private static void putOrRemove(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.lastfmmcp.observe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.mcp.Caller;
+import dev.lastfmmcp.mcp.McpCall;
+import dev.lastfmmcp.mcp.McpRequest;
+import dev.lastfmmcp.mcp.Session;
+import dev.lastfmmcp.support.Fingerprint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The log context of an exchange (MDC keys per route entry) and the text format's rendering of it. */
+class LogContextTest {
+
+    private final JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+    private final LogContext context = new LogContext();
+
+    @AfterEach
+    void clearMdc() {
+        context.leave(null);
+        MDC.clear();
+    }
+
+    private McpCall call(String json) {
+        return new McpCall(codec.classify(codec.parse(json)));
+    }
+
+    private static McpRequest signedInRequest() {
+        McpRequest request = new McpRequest("req-1", System.nanoTime(), Instant.now(), "POST", "/mcp");
+        request.bind(new Session("session-secret-1", "2025-11-25", "t", "1", Map.of(), Instant.now(), null, null),
+                "2025-11-25");
+        request.setCaller(Caller.lastfmUser("AliceListens"));
+        return request;
+    }
+
+    @Test
+    void aRouteEntrySetsTheExchangeKeysAndTheOutermostExitClearsThem() {
+        McpRequest request = signedInRequest();
+        McpCall call = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"get_top_artists\"}}");
+        call.setName("get_top_artists");
+        String outer = context.enter("mcp-exchange", request, null, null);
+        assertThat(outer).isNull();
+        assertThat(MDC.get(LogContext.CORRELATION_ID)).isEqualTo("req-1");
+        assertThat(MDC.get(LogContext.ROUTE_ID)).isEqualTo("mcp-exchange");
+        assertThat(MDC.get(LogContext.SESSION_HASH)).isEqualTo(Fingerprint.of("session-secret-1"));
+        assertThat(MDC.get(LogContext.USER_HASH)).isEqualTo(Fingerprint.of("AliceListens"));
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isNull();
+
+        String inner = context.enter("tool-get_top_artists", request, call, null);
+        assertThat(inner).isEqualTo("mcp-exchange");
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("tools/call");
+        assertThat(MDC.get(LogContext.TOOL)).isEqualTo("get_top_artists");
+        assertThat(MDC.get(LogContext.ROUTE_ID)).isEqualTo("tool-get_top_artists");
+
+        // a tool that reads the caller's session later (initialize binds it mid-exchange) shows on the next entry
+        request.bind(new Session("session-secret-2", "2025-11-25", "t", "1", Map.of(), Instant.now(), null, null),
+                "2025-11-25");
+        context.leave(context.enter("lastfm-call", request, call, null));
+        assertThat(MDC.get(LogContext.SESSION_HASH)).isEqualTo(Fingerprint.of("session-secret-2"));
+        context.leave(inner);
+        assertThat(MDC.get(LogContext.ROUTE_ID)).isEqualTo("mcp-exchange");
+        assertThat(MDC.get(LogContext.TOOL)).as("still this exchange's tool").isEqualTo("get_top_artists");
+        context.leave(outer);
+        for (String key : LogContext.KEYS) {
+            assertThat(MDC.get(key)).as(key).isNull();
+        }
+    }
+
+    @Test
+    void anAnonymousRequestHasNoUserAndAWebExchangeTakesItsCorrelationHeader() {
+        McpRequest anonymous = new McpRequest("req-2", System.nanoTime(), Instant.now(), "POST", "/mcp");
+        context.enter("mcp-exchange", anonymous,
+                call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"), null);
+        assertThat(MDC.get(LogContext.USER_HASH)).isNull();
+        assertThat(MDC.get(LogContext.SESSION_HASH)).isNull();
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("ping");
+        assertThat(MDC.get(LogContext.TOOL)).as("only tools/call names a tool").isNull();
+        context.leave(null);
+
+        // a page of the sign-in or OAuth routes: no request context, the edge's correlation header
+        MDC.put(LogContext.MCP_METHOD, "left over");
+        context.enter("web-login", null, null, "web-7\nforged");
+        assertThat(MDC.get(LogContext.CORRELATION_ID)).isEqualTo("web-7?forged");
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isNull();
+        context.leave(null);
+        context.enter("web-page", null, null, null);
+        assertThat(MDC.get(LogContext.CORRELATION_ID)).isNull();
+        context.leave(null);
+    }
+
+    @Test
+    void fingerprintsAreMemoisedAndBounded() {
+        String first = context.fingerprint("s-0");
+        assertThat(context.fingerprint("s-0")).isSameAs(first);
+        for (int i = 1; i <= 20_001; i++) {
+            context.fingerprint("s-" + i);
+        }
+        assertThat(context.fingerprint("s-0")).isEqualTo(first);
+        assertThat(context.fingerprint(null)).isNull();
+    }
+
+    @Test
+    void clientValuesAreCutAndLoseControlCharacters() {
+        assertThat(LogContext.clean(null)).isNull();
+        assertThat(LogContext.clean("get_top_artists")).isEqualTo("get_top_artists");
+        assertThat(LogContext.clean("a\r\nb\u2028c\u0000")).isEqualTo("a??b?c?");
+        assertThat(LogContext.clean("x".repeat(100))).isEqualTo("x".repeat(64) + "…");
+        assertThat(LogContext.clean("\n" + "y".repeat(100))).isEqualTo("?" + "y".repeat(63) + "…");
+    }
+
+    @Test
+    void theTextFormatShowsTheContextAndNeverStartsALineFromClientText() throws Exception {
+        LoggerContext logging = new LoggerContext();
+        logging.putProperty("LOG_FORMAT", "text");
+        logging.setMDCAdapter(MDC.getMDCAdapter());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(logging);
+            configurator.doConfigure(LogContextTest.class.getResource("/logback.xml"));
+            Logger logger = logging.getLogger("dev.lastfmmcp.test");
+            logger.info("outside any exchange");
+            context.enter("mcp-exchange", signedInRequest(), call("{\"jsonrpc\":\"2.0\",\"method\":"
+                    + "\"notifications/x\\n12:00:00.000 ERROR [main] Forged - admin logged in\"}"), null);
+            logger.warn("notification {}", MDC.get(LogContext.MCP_METHOD) + " and \n12:00:00.000 ERROR forged");
+            context.leave(null);
+        } finally {
+            System.setOut(original);
+            logging.stop();
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("INFO ").endsWith("] test - outside any exchange");
+        assertThat(lines[1]).contains(" WARN ").contains("] test [cid=req-1 route=mcp-exchange mcp=notifications/x?12:00:00"
+                                      + ".000 ERROR [main] Forged - admin logged … session="
+                                      + Fingerprint.of("session-secret-1") + " user="
+                                      + Fingerprint.of("AliceListens") + "] - notification ");
+        assertThat(lines[1]).doesNotContain("AliceListens").doesNotContain("session-secret-1");
+    }
+
+    @Test
+    void theConverterCleansWhatOthersPut() {
+        LogContextConverter converter = new LogContextConverter();
+        ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent();
+        event.setMDCPropertyMap(Map.of("other", "x"));
+        assertThat(converter.convert(event)).isEmpty();
+        event = new ch.qos.logback.classic.spi.LoggingEvent();
+        event.setMDCPropertyMap(Map.of(LogContext.ROUTE_ID, "r\n1"));
+        assertThat(converter.convert(event)).isEqualTo(" [route=r?1]");
+        event = new ch.qos.logback.classic.spi.LoggingEvent();
+        event.setMDCPropertyMap(Map.of());
+        assertThat(converter.convert(event)).isEmpty();
+    }
+}
