@@ -73,6 +73,10 @@ import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
 import dev.lastfmmcp.mcp.StatelessEra;
 import dev.lastfmmcp.stateless.StatelessResults;
+import dev.lastfmmcp.mcp.RequestStates;
+import dev.lastfmmcp.prompts.PromptQuestions;
+import dev.lastfmmcp.tools.ToolQuestions;
+import dev.lastfmmcp.tools.conformance.ConformanceTools;
 import dev.lastfmmcp.mcp.SessionQuota;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
@@ -405,10 +409,14 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("progress", progress);
         // server-to-client requests: timeouts on one timer thread; a tool waits for its answer on no thread and goes
         // on in the answer pool (bounded in practice by mcp.tools.max-concurrent)
+        // the 2026-07-28 era asks with input_required results; their requestState is sealed with this key
+        RequestStates requestStates = new RequestStates(RequestStateKeys.load(settings.string("mcp.request-state.key"),
+                dataDir, cluster.enabled()), mapper, clock, settings.duration("mcp.request-state.ttl"));
         ClientRequests clientRequests = new ClientRequests(codec, streams,
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("mcp-client-request-timer")),
                 java.util.concurrent.Executors.newCachedThreadPool(daemon("mcp-client-answer")),
-                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"));
+                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"),
+                requestStates);
         registry.bind("clientRequests", clientRequests);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper, settings.integer("mcp.session.max-capabilities-chars")));
@@ -500,7 +508,11 @@ public class AppConfiguration implements CamelConfiguration {
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size");
-        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize);
+        // the conformance profile (MCP_CONFORMANCE_FIXTURES=true, never in production): the official suite's
+        // fixture tools, resources and prompts, as catalogue entries and routes like any other
+        boolean conformance = settings.bool("mcp.conformance-fixtures");
+        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize,
+                conformance ? List.of(ConformanceProfile.NAME) : List.of());
         UpstreamSettings upstreams = new UpstreamSettings(
                 settings.string("lastfm.api-url"),
                 settings.optional("lastfm.api-key").isPresent(),
@@ -508,13 +520,35 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.string("musicbrainz.api-url"),
                 settings.bool("musicbrainz.enabled"));
         registry.bind("toolCatalogue", tools);
-        registry.bind("sseReplies", new SseReplies(tools, codec));
+
         ToolArguments toolArguments = new ToolArguments(mapper);
         registry.bind("toolArguments", toolArguments);
         registry.bind("toolResults", new ToolResults());
         String defaultUser = settings.string("mcp.default-user");
-        ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser);
-        PromptCatalogue prompts = PromptCatalogue.load(pageSize);
+        ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser,
+                conformance ? List.of(ConformanceProfile.RESOURCES) : List.of());
+        PromptCatalogue prompts = PromptCatalogue.load(pageSize,
+                conformance ? List.of(ConformanceProfile.PROMPTS) : List.of());
+        registry.bind("sseReplies", new SseReplies(tools, prompts, codec, streams,
+                settings.longValue("mcp.stream.retry-ms")));
+        registry.bind("toolQuestions", new ToolQuestions(clientRequests));
+        registry.bind("promptQuestions", new PromptQuestions(prompts, clientRequests));
+        subscriptions.acceptStatic(resources.subscribableUris());
+        // listen streams end with their closing result when the server stops (no exchange keeps it waiting)
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                subscriptions.endListening();
+            }
+
+            @Override
+            public boolean isEnabled(org.apache.camel.spi.CamelEvent event) {
+                return event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
+            }
+        });
+        if (conformance) {
+            ConformanceProfile.install(context, new ConformanceTools(mapper, clientRequests, progress, mcpLog));
+        }
         registry.bind("resourceCatalogue", resources);
         registry.bind("resourceReads", new ResourceReads(mapper, toolArguments));
         registry.bind("promptCatalogue", prompts);
