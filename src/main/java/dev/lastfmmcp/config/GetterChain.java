@@ -36,10 +36,22 @@ final class GetterChain {
         this.nullSafe = nullSafe;
     }
 
+    /** The routes' paths, parsed once (Simple asks for the chain on every evaluation); {@link #NONE} for no chain. */
+    private static final ConcurrentHashMap<String, GetterChain> PARSED = new ConcurrentHashMap<>();
+    private static final GetterChain NONE = new GetterChain(new String[0], new boolean[0]);
+
     /** The chain of {@code path} ({@code .a.b}, {@code a?.b()}), or null when it is more than a chain of names. */
     static GetterChain parse(String path) {
-        if (path == null || !PATH.matcher(path).matches()) {
+        if (path == null) {
             return null;
+        }
+        GetterChain chain = PARSED.size() < 10_000 ? PARSED.computeIfAbsent(path, GetterChain::read) : read(path);
+        return chain == NONE ? null : chain;
+    }
+
+    private static GetterChain read(String path) {
+        if (!PATH.matcher(path).matches()) {
+            return NONE;
         }
         String rest = path;
         java.util.List<String> names = new java.util.ArrayList<>();

@@ -12,7 +12,21 @@ public final class Markdown {
 
     /** 1234567 → "1,234,567". */
     public static String number(long value) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+        // what NumberFormat.getIntegerInstance(Locale.US) writes, without building a formatter for every number
+        String digits = Long.toString(value);
+        int sign = value < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder text = new StringBuilder(digits.length() + (length - 1) / 3);
+        text.append(digits, 0, sign);
+        int first = length % 3 == 0 ? 3 : length % 3;
+        text.append(digits, sign, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            text.append(',').append(digits, i, i + 3);
+        }
+        return text.toString();
     }
 
     /**

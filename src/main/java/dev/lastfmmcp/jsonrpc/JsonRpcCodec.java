@@ -85,8 +85,14 @@ public class JsonRpcCodec {
 
     public ObjectNode result(JsonNode id, Object result) {
         ObjectNode response = envelope(id);
-        JsonNode value = result == null ? JsonNodeFactory.instance.objectNode() : mapper.valueToTree(result);
-        response.set("result", value);
+        if (result == null) {
+            response.set("result", JsonNodeFactory.instance.objectNode());
+        } else if (result instanceof JsonNode node) {
+            response.set("result", node);
+        } else {
+            // serialised once, when the response is written (a tree first would serialise it twice)
+            response.putPOJO("result", result);
+        }
         return response;
     }
 
@@ -121,6 +127,15 @@ public class JsonRpcCodec {
         response.put("jsonrpc", "2.0");
         response.set("id", id == null ? NullNode.instance : id);
         return response;
+    }
+
+    /** The node as UTF-8 JSON, written by Jackson's byte generator (faster than text for a reply body). */
+    public byte[] writeBytes(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
     }
 
     public String write(JsonNode node) {

@@ -15,7 +15,8 @@ public class HttpReply {
     private boolean acceptsEventStream;
     private int status = 200;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String body;
+    /** A String or the UTF-8 bytes of one (JSON replies are written straight to bytes). */
+    private Object body;
     private String contentType;
     private HttpServerResponse httpResponse;
     private ReplyStream postStream;
@@ -63,7 +64,14 @@ public class HttpReply {
         headers.put(name, value);
     }
 
+    /** The body as text (null when there is none). */
     public String getBody() {
+        return body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : (String) body;
+    }
+
+    /** The body as it is written: a String or UTF-8 bytes. */
+    Object getPayload() {
         return body;
     }
 
@@ -72,6 +80,12 @@ public class HttpReply {
     }
 
     public void setBody(String contentType, String body) {
+        this.contentType = contentType;
+        this.body = body;
+    }
+
+    /** A body already encoded as UTF-8. */
+    public void setBody(String contentType, byte[] body) {
         this.contentType = contentType;
         this.body = body;
     }

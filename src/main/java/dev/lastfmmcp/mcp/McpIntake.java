@@ -45,7 +45,7 @@ public class McpIntake {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         long arrival = System.nanoTime();
         String requestPath = path == null || path.isEmpty() ? "/" : path;
-        HttpMessage http = exchange.getIn(HttpMessage.class);
+        HttpMessage http = exchange.getIn() instanceof HttpMessage message ? message : null;
         McpRequest request = new McpRequest(correlationId, arrival, clock.instant(), method, requestPath,
                 McpHttp.LEGACY_MESSAGES_PATH.equals(requestPath) ? McpRequest.LEGACY_SSE : McpRequest.STREAMABLE_HTTP,
                 http == null ? null : McpHttp.clientAddress(http.getRequest().remoteAddress()));

@@ -98,7 +98,7 @@ public class McpReplies {
     /** 202 and no body: only notifications or responses were sent. */
     public void noBody(@Variable("mcp") McpRequest request, @Variable("replyStatus") int status) {
         request.reply().setStatus(status);
-        request.reply().setBody(null, null);
+        request.reply().setBody(null, (String) null);
     }
 
     /** The event stream that carried the request ends with its response. */
@@ -117,13 +117,13 @@ public class McpReplies {
                 streams.publish(request.getSessionId(), codec.write(responses));
             }
         }
-        request.reply().setBody(null, null);
+        request.reply().setBody(null, (String) null);
     }
 
     public void json(@Variable("mcp") McpRequest request, @Body JsonNode responses,
             @Variable("replyStatus") int status) {
         request.reply().setStatus(status);
-        request.reply().setBody("application/json", codec.write(responses));
+        request.reply().setBody("application/json", codec.writeBytes(responses));
     }
 
     /** The response(s) as one event stream: a priming event, then the message. */
@@ -175,9 +175,9 @@ public class McpReplies {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.getStatus());
         message.setHeader(McpHttp.CORRELATION_HEADER, request.getCorrelationId());
         reply.getHeaders().forEach(message::setHeader);
-        if (reply.getBody() != null) {
+        if (reply.getPayload() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, reply.getContentType());
-            message.setBody(reply.getBody());
+            message.setBody(reply.getPayload());
         } else {
             message.setBody(null);
         }

@@ -53,6 +53,8 @@ public final class LogContext {
         String sessionId;
         Caller caller;
         McpCall call;
+        /** The call's name when it was put (a tool's name is set once the catalogue resolved it). */
+        String callName;
         String correlationId;
 
         void reset() {
@@ -61,6 +63,7 @@ public final class LogContext {
             sessionId = null;
             caller = null;
             call = null;
+            callName = null;
             correlationId = null;
         }
     }
@@ -106,8 +109,9 @@ public final class LogContext {
             state.correlationId = correlationId;
             MDC.put(CORRELATION_ID, clean(correlationId));
         }
-        if (call != null && call != state.call) {
+        if (call != null && (call != state.call || call.getName() != state.callName)) {
             state.call = call;
+            state.callName = call.getName();
             putOrRemove(MCP_METHOD, clean(call.getMethod()));
             putOrRemove(TOOL, "tools/call".equals(call.getMethod()) ? clean(call.getName()) : null);
         }
