@@ -97,7 +97,8 @@ class AuditEndpointsTest extends UpstreamTestSupport {
     void userSinceAndUntilSelectRecords() throws Exception {
         String id = context.getRegistry().lookupByNameAndType("signIns", SignIns.class)
                 .create("AuditedAlice", "alice-session-key", "session-url").id();
-        RawMcp alice = new RawMcp("http://127.0.0.1:" + HttpServerCheck.listeningPort(context), "/mcp?session_id=" + id);
+        RawMcp alice = new RawMcp("http://127.0.0.1:" + HttpServerCheck.listeningPort(context),
+                "/mcp?session_id=" + id);
         String aliceSession = alice.initialize("2025-11-25");
         Instant start = Instant.now().minusMillis(1);
         alice.callTool(aliceSession, "ping", "{\"message\":\"early\"}");
