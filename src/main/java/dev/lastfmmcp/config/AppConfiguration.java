@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -72,6 +73,10 @@ import dev.lastfmmcp.mcp.Progress;
 import dev.lastfmmcp.mcp.ServerIdentity;
 import dev.lastfmmcp.mcp.StatelessEra;
 import dev.lastfmmcp.stateless.StatelessResults;
+import dev.lastfmmcp.mcp.RequestStates;
+import dev.lastfmmcp.prompts.PromptQuestions;
+import dev.lastfmmcp.tools.ToolQuestions;
+import dev.lastfmmcp.tools.conformance.ConformanceTools;
 import dev.lastfmmcp.mcp.SessionQuota;
 import dev.lastfmmcp.mcp.SessionStore;
 import dev.lastfmmcp.prompts.PromptCatalogue;
@@ -80,7 +85,9 @@ import dev.lastfmmcp.resources.ResourceReads;
 import dev.lastfmmcp.stream.GetStreamHandler;
 import dev.lastfmmcp.stream.LegacySseHandler;
 import dev.lastfmmcp.stream.McpLog;
+import dev.lastfmmcp.stream.RemoteSessionEnds;
 import dev.lastfmmcp.stream.SessionEndListener;
+import dev.lastfmmcp.audit.AuditStore;
 import dev.lastfmmcp.stream.SessionStreams;
 import dev.lastfmmcp.stream.SseReplies;
 import dev.lastfmmcp.stream.StreamKeepAlive;
@@ -109,6 +116,7 @@ import dev.lastfmmcp.tools.ToolResults;
 import dev.lastfmmcp.tools.UpstreamSettings;
 import dev.lastfmmcp.upstream.Pacer;
 import dev.lastfmmcp.ratelimit.BucketStore;
+import dev.lastfmmcp.ratelimit.HotRodBuckets;
 import dev.lastfmmcp.ratelimit.InfinispanBuckets;
 import dev.lastfmmcp.ratelimit.RateLimits;
 import dev.lastfmmcp.signin.EncryptionKeys;
@@ -149,6 +157,8 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.commons.api.BasicCache;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.slf4j.LoggerFactory;
 
@@ -211,6 +221,12 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
                 settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
                 settings.duration("mcp.cluster.join-timeout"));
+        // the stores: embedded Infinispan (alone, or clustered with MCP_CLUSTER), or an Infinispan Server cluster over
+        // Hot Rod (INFINISPAN_HOSTS); every store reads and writes its cache through the same BasicCache interface
+        RemoteStores remote = new RemoteStores(settings.string("mcp.infinispan.hosts"),
+                settings.string("mcp.infinispan.username"), settings.string("mcp.infinispan.password"),
+                settings.duration("mcp.infinispan.timeout"));
+        remote.checkNotBoth(cluster);
         Lazy<EmbeddedCacheManager> cacheManager = new Lazy<>(() -> {
             EmbeddedCacheManager manager = InfinispanStores.start(limits, cluster);
             InfinispanStores.defineSignIns(manager, dataDir, settings.longValue("mcp.signin.max-in-memory"));
@@ -221,16 +237,37 @@ public class AppConfiguration implements CamelConfiguration {
             manager.getCache(InfinispanStores.SESSIONS).addListener(new SessionEndListener(onSessionEnd));
             return manager;
         });
+        // the client connects on its first operation; a server that is not there fails that operation, not this
+        Lazy<RemoteCacheManager> remoteManager = new Lazy<>(() -> remote.start(RemoteStores.declarations(limits,
+                settings.longValue("mcp.signin.max-in-memory"), settings.longValue("mcp.oauth.clients.max-in-memory"),
+                Duration.ofHours(1))));
+        Function<String, BasicCache<String, String>> caches = remote.enabled()
+                ? RemoteStores.caches(remoteManager, new RemoteSessionEnds(onSessionEnd))
+                : name -> cacheManager.get().<String, String> getCache(name);
         context.addService(new ServiceSupport() {
             @Override
+            protected void doStart() {
+                // the embedded stores are up (and a cluster node has joined) before the server says it is ready;
+                // the Hot Rod client connects on its first operation
+                if (!remote.enabled()) {
+                    cacheManager.get();
+                }
+            }
+
+            @Override
             protected void doStop() {
-                cacheManager.get().stop();
+                cacheManager.ifBuilt(EmbeddedCacheManager::stop);
+                remoteManager.ifBuilt(RemoteCacheManager::stop);
             }
         }, true, true);
-        // looked up by the audit route's endpoint (cacheContainer=#infinispanCacheManager) when it is created
-        registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
-        SessionStore sessions = new SessionStore(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.SESSIONS), mapper, clock, quota);
+        if (remote.enabled()) {
+            InfinispanStores.discardPrestarted();
+        } else {
+            // looked up by tests that read the embedded caches
+            registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
+        }
+        registry.bind("auditStore", new AuditStore(() -> caches.apply(InfinispanStores.AUDIT)));
+        SessionStore sessions = new SessionStore(() -> caches.apply(InfinispanStores.SESSIONS), mapper, clock, quota);
 
         // --- HTTP and protocol ---
         String bindHost = settings.string("camel.server.host");
@@ -243,13 +280,13 @@ public class AppConfiguration implements CamelConfiguration {
         HttpGuard guard = new HttpGuard(HttpGuard.list(settings.string("mcp.allowed-origins")),
                 HttpGuard.list(settings.string("mcp.allowed-hosts")), HttpGuard.isLoopbackAddress(bindHost));
         JsonRpcCodec codec = new JsonRpcCodec(mapper);
-        SignIns signIns = new SignIns(() -> cacheManager.get().<String, String> getCache(InfinispanStores.SIGN_INS),
+        SignIns signIns = new SignIns(() -> caches.apply(InfinispanStores.SIGN_INS),
                 secretBox, mapper, clock, settings.duration("mcp.signin.ttl"));
         SignInFlow.Settings signInSettings = new SignInFlow.Settings(settings.string("lastfm.api-key"),
                 settings.optional("lastfm.shared-secret").isPresent(), settings.string("mcp.signin.auth-url"),
                 settings.duration("mcp.signin.state-max-age"));
         SignInFlow signInFlow = new SignInFlow(signInSettings, publicUrl::base, signIns,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                () -> caches.apply(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper);
         registry.bind("signIns", signIns);
         registry.bind("signInFlow", signInFlow);
@@ -258,11 +295,14 @@ public class AppConfiguration implements CamelConfiguration {
                 HttpGuard.list(settings.string("mcp.rate-limit.trusted-proxies")),
                 settings.longValue("mcp.rate-limit.max-identities"),
                 settings.bool("mcp.rate-limit.exempt-loopback"));
-        // in a cluster the buckets are shared (one limit for all nodes); alone they are in memory
-        registry.bind("rateLimits", new RateLimits(rateSettings, cluster.enabled()
-                ? new InfinispanBuckets(
-                        () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
-                : BucketStore.local(rateSettings.maxIdentities())));
+        // in a cluster or on remote servers the buckets are shared (one limit for all nodes); alone they are in memory
+        BucketStore buckets = remote.enabled()
+                ? new HotRodBuckets(() -> remoteManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                : cluster.enabled()
+                        ? new InfinispanBuckets(
+                                () -> cacheManager.get().<String, byte[]> getCache(InfinispanStores.RATE_BUCKETS))
+                        : BucketStore.local(rateSettings.maxIdentities());
+        registry.bind("rateLimits", new RateLimits(rateSettings, buckets));
         // a sign-out ends the MCP sessions of that sign-in at once (and with them their streams and subscriptions)
         signInFlow.onSignOut(sessions::deleteSignedIn);
         // web sign-ins by outcome and why they failed, registered up front so the alert rules and the README table
@@ -275,7 +315,7 @@ public class AppConfiguration implements CamelConfiguration {
         OAuthMetadata oauthMetadata = new OAuthMetadata(publicUrl::base, identity.title(), mapper);
         registry.bind("oauthMetadata", oauthMetadata);
         ClientRegistry oauthClients = new ClientRegistry(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
+                () -> caches.apply(InfinispanStores.OAUTH_CLIENTS), mapper, clock,
                 new ClientRegistry.Settings(settings.integer("mcp.oauth.register.max-body-bytes"),
                         settings.duration("mcp.oauth.clients.unused-ttl"), settings.duration("mcp.oauth.clients.ttl")));
         ClientMetadataDocuments.Settings documentSettings = new ClientMetadataDocuments.Settings(
@@ -285,19 +325,19 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.duration("mcp.oauth.client-metadata.max-cache-age"),
                 settings.bool("mcp.oauth.client-metadata.allow-loopback"));
         ClientMetadataDocuments clientDocuments = new ClientMetadataDocuments(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING), oauthClients,
+                () -> caches.apply(InfinispanStores.OAUTH_PENDING), oauthClients,
                 mapper, clock, documentSettings, ClientMetadataDocuments.http(documentSettings.timeout()),
                 java.net.InetAddress::getAllByName);
         AuthorizationServer oauthServer = new AuthorizationServer(oauthClients, clientDocuments, oauthMetadata,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_PENDING),
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
+                () -> caches.apply(InfinispanStores.OAUTH_PENDING),
+                () -> caches.apply(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
                 clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
                         settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
                         settings.duration("mcp.oauth.refresh-ttl")));
         OAuthEndpoints oauthEndpoints = new OAuthEndpoints(oauthClients, new RegistrationLimiter(
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
                 oauthServer, signIns, signInSettings, publicUrl::base,
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.USED_TOKENS),
+                () -> caches.apply(InfinispanStores.USED_TOKENS),
                 new SignInPages(identity.title()), mapper, settings.integer("mcp.oauth.max-form-bytes"));
         oauthEndpoints.countTokens(LabelledCounters.register(meters, "mcp_oauth_tokens_total",
                 "OAuth token endpoint answers: tokens issued for a code, refreshed, refused; revocations", "outcome",
@@ -369,10 +409,14 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("progress", progress);
         // server-to-client requests: timeouts on one timer thread; a tool waits for its answer on no thread and goes
         // on in the answer pool (bounded in practice by mcp.tools.max-concurrent)
+        // the 2026-07-28 era asks with input_required results; their requestState is sealed with this key
+        RequestStates requestStates = new RequestStates(RequestStateKeys.load(settings.string("mcp.request-state.key"),
+                dataDir, cluster.enabled()), mapper, clock, settings.duration("mcp.request-state.ttl"));
         ClientRequests clientRequests = new ClientRequests(codec, streams,
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("mcp-client-request-timer")),
                 java.util.concurrent.Executors.newCachedThreadPool(daemon("mcp-client-answer")),
-                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"));
+                settings.duration("mcp.client-requests.timeout"), settings.duration("mcp.request-timeout"),
+                requestStates);
         registry.bind("clientRequests", clientRequests);
         registry.bind("lifecycle", new Lifecycle(sessions, identity, Resources.text("mcp/instructions.md"),
                 mapper, settings.integer("mcp.session.max-capabilities-chars")));
@@ -464,7 +508,11 @@ public class AppConfiguration implements CamelConfiguration {
 
         // --- tools ---
         int pageSize = settings.integer("mcp.page-size");
-        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize);
+        // the conformance profile (MCP_CONFORMANCE_FIXTURES=true, never in production): the official suite's
+        // fixture tools, resources and prompts, as catalogue entries and routes like any other
+        boolean conformance = settings.bool("mcp.conformance-fixtures");
+        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize,
+                conformance ? List.of(ConformanceProfile.NAME) : List.of());
         UpstreamSettings upstreams = new UpstreamSettings(
                 settings.string("lastfm.api-url"),
                 settings.optional("lastfm.api-key").isPresent(),
@@ -472,13 +520,35 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.string("musicbrainz.api-url"),
                 settings.bool("musicbrainz.enabled"));
         registry.bind("toolCatalogue", tools);
-        registry.bind("sseReplies", new SseReplies(tools, codec));
+
         ToolArguments toolArguments = new ToolArguments(mapper);
         registry.bind("toolArguments", toolArguments);
         registry.bind("toolResults", new ToolResults());
         String defaultUser = settings.string("mcp.default-user");
-        ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser);
-        PromptCatalogue prompts = PromptCatalogue.load(pageSize);
+        ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser,
+                conformance ? List.of(ConformanceProfile.RESOURCES) : List.of());
+        PromptCatalogue prompts = PromptCatalogue.load(pageSize,
+                conformance ? List.of(ConformanceProfile.PROMPTS) : List.of());
+        registry.bind("sseReplies", new SseReplies(tools, prompts, codec, streams,
+                settings.longValue("mcp.stream.retry-ms")));
+        registry.bind("toolQuestions", new ToolQuestions(clientRequests));
+        registry.bind("promptQuestions", new PromptQuestions(prompts, clientRequests));
+        subscriptions.acceptStatic(resources.subscribableUris());
+        // listen streams end with their closing result when the server stops (no exchange keeps it waiting)
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                subscriptions.endListening();
+            }
+
+            @Override
+            public boolean isEnabled(org.apache.camel.spi.CamelEvent event) {
+                return event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
+            }
+        });
+        if (conformance) {
+            ConformanceProfile.install(context, new ConformanceTools(mapper, clientRequests, progress, mcpLog));
+        }
         registry.bind("resourceCatalogue", resources);
         registry.bind("resourceReads", new ResourceReads(mapper, toolArguments));
         registry.bind("promptCatalogue", prompts);
@@ -506,7 +576,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("listeningStatsTool", new ListeningStatsTool(insights, progress, clock));
         registry.bind("recommendationTool", new RecommendationTool(insights, progress));
         registry.bind("compareUsersTool", new CompareUsersTool(insights));
-        Supplier<ClusterView> clusterView = () -> InfinispanStores.view(cacheManager.get(), cluster);
+        Supplier<ClusterView> clusterView = remote.enabled()
+                ? () -> remote.view(remoteManager.get(), settings.string("mcp.cluster.node-name"))
+                : () -> InfinispanStores.view(cacheManager.get(), cluster);
         registry.bind("serverTools", new ServerTools(identity, upstreams, clock, clock.instant(), clusterView));
 
         // --- audit ---
@@ -518,7 +590,8 @@ public class AppConfiguration implements CamelConfiguration {
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();
         checks.put("camel", () -> context.getStatus() == ServiceStatus.Started
                 ? Health.Check.up(null) : Health.Check.down(context.getStatus().name()));
-        checks.put("infinispan", () -> InfinispanStores.check(cacheManager.get()));
+        checks.put("infinispan", remote.enabled() ? () -> RemoteStores.check(remoteManager.get())
+                : () -> InfinispanStores.check(cacheManager.get()));
         boolean lastfmKeyConfigured = settings.optional("lastfm.api-key").isPresent();
         checks.put("lastfm-api-key", () -> HealthChecks.lastfmKey(lastfmKeyConfigured, lastfmKey));
         checks.put("lastfm-breaker", () -> {
@@ -575,7 +648,7 @@ public class AppConfiguration implements CamelConfiguration {
         String info = ManagementInfo.json(mapper, identity.name(), identity.version(), clock.instant(),
                 ProtocolVersions.SUPPORTED, context.getVersion());
         AuditQuery auditQuery = new AuditQuery(
-                () -> cacheManager.get().<String, String> getCache(InfinispanStores.AUDIT), mapper);
+                () -> caches.apply(InfinispanStores.AUDIT), mapper);
         if (settings.bool("mcp.management.enabled")) {
             List<ManagementServer.Endpoint> endpoints = new ArrayList<>(List.of(
                             new ManagementServer.Endpoint("/observe/health", () -> report(all)),

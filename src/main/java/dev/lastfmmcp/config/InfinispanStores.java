@@ -88,6 +88,18 @@ public final class InfinispanStores {
         });
     }
 
+    /**
+     * Stops the manager started ahead, if any, without waiting for it: the stores are elsewhere
+     * ({@code INFINISPAN_HOSTS}).
+     */
+    public static void discardPrestarted() {
+        CompletableFuture<EmbeddedCacheManager> ahead = prestarted;
+        prestarted = null;
+        if (ahead != null) {
+            ahead.thenAccept(EmbeddedCacheManager::stop);
+        }
+    }
+
     private static EmbeddedCacheManager newManager() {
         return newManager(ClusterTransport.off());
     }

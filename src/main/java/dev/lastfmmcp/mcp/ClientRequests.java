@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.jsonrpc.CancelledException;
+import dev.lastfmmcp.jsonrpc.InputRequiredException;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.jsonrpc.JsonRpcException;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -36,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@code notifications/cancelled}), answers with a JSON-RPC error, or cannot be asked; with a
  * {@link CancelledException} when the client cancels the request being served. An answer that matches nothing
  * pending (a second answer, a late one, another session's) is ignored.
+ *
+ * <p>The 2026-07-28 era has no server-to-client requests: {@link #askAll} reads the answers from the retried
+ * request's {@code inputResponses} instead, and while one is missing ends the request with an
+ * {@link InputRequiredException} (the {@code input_required} result), whose sealed {@code requestState}
+ * ({@link RequestStates}) carries the answers of earlier rounds. A question marked {@link Question#bound() bound} (a
+ * confirmation) counts only with the {@code requestState} this server issued for the same request and caller.
  */
 public class ClientRequests {
 
@@ -57,6 +66,7 @@ public class ClientRequests {
     private final String prefix;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final RequestStates states;
 
     /** Why a question got no answer. */
     public enum Reason {
@@ -84,6 +94,17 @@ public class ClientRequests {
         }
     }
 
+    /**
+     * One thing to ask the client.
+     *
+     * @param key    the name of the answer (the {@code inputRequests} key of the stateless era)
+     * @param method {@code elicitation/create}, {@code sampling/createMessage} or {@code roots/list}
+     * @param params the request's params (null for none)
+     * @param bound  stateless era: the answer counts only with this server's {@code requestState} for the request
+     */
+    public record Question(String key, String method, Object params, boolean bound) {
+    }
+
     private record Pending(String sessionId, String method, CompletableFuture<JsonNode> answer, ProgressSink sink) {
     }
 
@@ -96,6 +117,13 @@ public class ClientRequests {
      */
     public ClientRequests(JsonRpcCodec codec, SessionPublisher sessions, ScheduledExecutorService timer,
             Executor continuation, Duration timeout, Duration requestTimeout) {
+        this(codec, sessions, timer, continuation, timeout, requestTimeout, null);
+    }
+
+    /** @param states seals and opens the stateless era's {@code requestState} (null: that era cannot be asked) */
+    public ClientRequests(JsonRpcCodec codec, SessionPublisher sessions, ScheduledExecutorService timer,
+            Executor continuation, Duration timeout, Duration requestTimeout, RequestStates states) {
+        this.states = states;
         this.codec = codec;
         this.sessions = sessions;
         this.timer = timer;
@@ -118,10 +146,130 @@ public class ClientRequests {
                && session.clientCapabilities().get(capability) instanceof Map;
     }
 
-    /** Whether {@code method} can be asked of the client of {@code request} (capability declared). */
+    /**
+     * Whether {@code method} can be asked of the client of {@code request}: it declared the capability, in its
+     * session (2025 era) or in this request's {@code _meta} (2026-07-28).
+     */
     public boolean canAsk(McpRequest request, String method) {
         String capability = CAPABILITIES.get(method);
-        return capability != null && declared(request, capability);
+        if (capability == null) {
+            return false;
+        }
+        if (request != null && request.isStateless()) {
+            return states != null && request.getStateless().declares(capability);
+        }
+        return declared(request, capability);
+    }
+
+    /**
+     * Asks all {@code questions} for the call {@code call}; the future holds each answer's {@code result} by key. A
+     * question the client cannot be asked fails the future with {@link Reason#NOT_SUPPORTED}. The 2025 era sends
+     * them at once and waits for every answer; the 2026-07-28 era answers from the request's {@code inputResponses}
+     * and, while one is missing, throws the {@link InputRequiredException} for the missing ones.
+     */
+    public CompletableFuture<Map<String, JsonNode>> askAll(McpRequest request, McpCall call,
+            List<Question> questions) {
+        for (Question question : questions) {
+            if (!canAsk(request, question.method())) {
+                return CompletableFuture.failedFuture(notSupported(question.method()));
+            }
+        }
+        if (request.isStateless()) {
+            return CompletableFuture.completedFuture(answered(request, call, questions));
+        }
+        Map<String, CompletableFuture<JsonNode>> asked = new LinkedHashMap<>();
+        for (Question question : questions) {
+            asked.put(question.key(), ask(request, call, question.method(), question.params()));
+        }
+        return CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, JsonNode> answers = new LinkedHashMap<>();
+            asked.forEach((key, answer) -> answers.put(key, answer.join()));
+            return answers;
+        });
+    }
+
+    /** The stateless era: every answer from the retry (or from earlier rounds), else the input_required result. */
+    private Map<String, JsonNode> answered(McpRequest request, McpCall call, List<Question> questions) {
+        ObjectNode responses = inputResponses(call);
+        RequestStates.Binding binding = RequestStates.Binding.of(call, request.getCaller(), states);
+        JsonNode stateParam = call.getParams() == null ? null : call.getParams().get("requestState");
+        ObjectNode earlier = JsonNodeFactory.instance.objectNode();
+        boolean stateValid = false;
+        if (stateParam != null && !stateParam.isNull()) {
+            if (!stateParam.isTextual()) {
+                throw JsonRpcException.invalidParams("Invalid params: requestState must be the string this server "
+                                                     + "sent with input_required");
+            }
+            RequestStates.Opened opened = states.open(stateParam.textValue(), binding);
+            stateValid = !opened.expired();
+            earlier = opened.answers();
+        }
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        // what the next round's state carries: with this server's state, everything the client answered (a later
+        // question of the same call may need it); without, only what questions that need no state accepted
+        ObjectNode carried = earlier.deepCopy();
+        if (stateValid) {
+            carried.setAll(responses);
+        }
+        Map<String, Object> missing = new LinkedHashMap<>();
+        for (Question question : questions) {
+            JsonNode given = responses.get(question.key());
+            if (given != null && (stateValid || !question.bound())) {
+                checkShape(question, given);
+                answers.put(question.key(), given);
+                carried.set(question.key(), given);
+            } else if (earlier.has(question.key())) {
+                answers.put(question.key(), earlier.get(question.key()));
+            } else {
+                Map<String, Object> inputRequest = new LinkedHashMap<>();
+                inputRequest.put("method", question.method());
+                inputRequest.put("params", question.params() == null ? Map.of() : question.params());
+                missing.put(question.key(), inputRequest);
+            }
+        }
+        if (missing.isEmpty()) {
+            return answers;
+        }
+        throw new InputRequiredException(missing, states.seal(binding, carried));
+    }
+
+    /** The request's {@code inputResponses}: an object of objects (-32602 otherwise); empty when it has none. */
+    static ObjectNode inputResponses(McpCall call) {
+        JsonNode given = call.getParams() == null ? null : call.getParams().get("inputResponses");
+        if (given == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!given.isObject()) {
+            throw JsonRpcException.invalidParams("Invalid params: inputResponses must be an object of answers "
+                                                 + "keyed as inputRequests asked them");
+        }
+        given.fields().forEachRemaining(field -> {
+            if (!field.getValue().isObject()) {
+                throw JsonRpcException.invalidParams("Invalid params: inputResponses."
+                                                     + JsonRpcException.echoed(field.getKey())
+                                                     + " must be an object (the result of the request asked)");
+            }
+        });
+        return (ObjectNode) given;
+    }
+
+    /** An answer must have the shape of its method's result (-32602 otherwise). */
+    private static void checkShape(Question question, JsonNode answer) {
+        boolean fits = switch (question.method()) {
+            case "elicitation/create" -> answer.path("action").isTextual();
+            case "sampling/createMessage" -> answer.has("content");
+            case "roots/list" -> answer.path("roots").isArray();
+            default -> true;
+        };
+        if (!fits) {
+            throw JsonRpcException.invalidParams("Invalid params: inputResponses." + question.key()
+                                                 + " is not a " + question.method() + " result");
+        }
+    }
+
+    private Failure notSupported(String method) {
+        return new Failure(Reason.NOT_SUPPORTED, "The MCP client did not declare the '"
+                + CAPABILITIES.getOrDefault(method, method) + "' capability, so it cannot be asked.");
     }
 
     /**
@@ -129,9 +277,8 @@ public class ClientRequests {
      * future holds the answer's {@code result}.
      */
     public CompletableFuture<JsonNode> ask(McpRequest request, McpCall call, String method, Object params) {
-        if (!canAsk(request, method)) {
-            return CompletableFuture.failedFuture(new Failure(Reason.NOT_SUPPORTED, "The MCP client did not declare "
-                    + "the '" + CAPABILITIES.getOrDefault(method, method) + "' capability, so it cannot be asked."));
+        if (!canAsk(request, method) || request.isStateless()) {
+            return CompletableFuture.failedFuture(notSupported(method));
         }
         String id = prefix + sequence.incrementAndGet();
         ObjectNode message = JsonNodeFactory.instance.objectNode();

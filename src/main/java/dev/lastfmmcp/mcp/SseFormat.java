@@ -11,6 +11,11 @@ public final class SseFormat {
         return "id: " + id + "\ndata: \n\n";
     }
 
+    /** The priming event with the reconnection delay a client polling after a closed stream waits. */
+    public static String primingEvent(String id, long retryMillis) {
+        return "id: " + id + "\nretry: " + retryMillis + "\ndata: \n\n";
+    }
+
     public static String messageEvent(String id, String json) {
         StringBuilder event = new StringBuilder();
         if (id != null) {

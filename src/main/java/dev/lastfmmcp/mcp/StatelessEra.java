@@ -130,7 +130,7 @@ public class StatelessEra {
     public Map<String, Object> discover() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("supportedVersions", ProtocolVersions.ALL);
-        result.put("capabilities", Capabilities.stateless(false));
+        result.put("capabilities", Capabilities.stateless(true));
         result.put("instructions", instructions);
         return result;
     }

@@ -40,11 +40,20 @@ public class PromptCatalogue {
     }
 
     public static PromptCatalogue load(int pageSize) {
-        JsonNode file = YamlResources.read(FILE);
-        String footer = file.path("footer").asText("");
+        return load(pageSize, List.of());
+    }
+
+    /** Reads {@code mcp/prompts.yaml} and then the {@code extraFiles} (a profile's prompts), each with its footer. */
+    public static PromptCatalogue load(int pageSize, List<String> extraFiles) {
+        List<String> files = new ArrayList<>(List.of(FILE));
+        files.addAll(extraFiles);
         List<PromptDefinition> prompts = new ArrayList<>();
-        for (JsonNode entry : file.path("prompts")) {
-            prompts.add(definition(entry, footer));
+        for (String name : files) {
+            JsonNode file = YamlResources.read(name);
+            String footer = file.path("footer").asText("");
+            for (JsonNode entry : file.path("prompts")) {
+                prompts.add(definition(entry, footer));
+            }
         }
         return new PromptCatalogue(prompts, pageSize);
     }
@@ -80,10 +89,23 @@ public class PromptCatalogue {
         PromptTemplate.Arguments rules = rules(arguments);
         List<PromptDefinition.Message> messages = new ArrayList<>();
         for (JsonNode message : entry.path("messages")) {
-            String text = message.path("text").asText() + (footer.isBlank() ? "" : "\n\n" + footer.strip());
-            messages.add(new PromptDefinition.Message(
-                    McpSchema.Role.valueOf(message.path("role").asText("user").toUpperCase(Locale.ROOT)),
-                    PromptTemplate.parse(text, rules)));
+            McpSchema.Role role = McpSchema.Role.valueOf(message.path("role").asText("user").toUpperCase(Locale.ROOT));
+            if (message.has("image")) {
+                messages.add(new PromptDefinition.Message(role, null, new McpSchema.ImageContent(null,
+                        message.at("/image/data").asText(), message.at("/image/mimeType").asText()), null, null,
+                        null));
+            } else if (message.has("resource")) {
+                String argument = message.at("/resource/uriArgument").asText();
+                if (arguments.stream().noneMatch(a -> a.name().equals(argument) && a.required())) {
+                    throw new IllegalStateException("prompt " + name + " embeds a resource named by " + argument
+                                                    + ", which is not a required argument of it");
+                }
+                messages.add(new PromptDefinition.Message(role, null, null, argument,
+                        message.at("/resource/mimeType").asText(), message.at("/resource/text").asText()));
+            } else {
+                String text = message.path("text").asText() + (footer.isBlank() ? "" : "\n\n" + footer.strip());
+                messages.add(new PromptDefinition.Message(role, PromptTemplate.parse(text, rules)));
+            }
         }
         if (messages.isEmpty()) {
             throw new IllegalStateException("prompt " + name + " has no messages");
@@ -125,17 +147,74 @@ public class PromptCatalogue {
     }
 
     /** prompts/get: the messages for the validated arguments; -32602 for an unknown prompt or bad arguments. */
-    public McpSchema.GetPromptResult get(@Variable("call") McpCall call, @Variable("caller") Caller caller) {
+    public McpSchema.GetPromptResult get(McpCall call, Caller caller) {
+        return render(call, caller, null);
+    }
+
+    /**
+     * prompts/get with the values the user gave when asked for left-out arguments (variable {@code promptAnswers},
+     * see {@link PromptQuestions}); they are checked like the others.
+     */
+    public McpSchema.GetPromptResult render(@Variable("call") McpCall call, @Variable("caller") Caller caller,
+            @Variable("promptAnswers") Map<String, String> answers) {
         PromptDefinition prompt = prompt(call.param("name"));
         call.setName(prompt.name());
-        Map<String, String> given = PromptArguments.validate(prompt, call.getParams().get("arguments"),
+        JsonNode arguments = call.getParams().get("arguments");
+        if (answers != null && !answers.isEmpty() && (arguments == null || arguments.isObject())) {
+            com.fasterxml.jackson.databind.node.ObjectNode merged = arguments == null
+                    ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    : ((com.fasterxml.jackson.databind.node.ObjectNode) arguments).deepCopy();
+            answers.forEach(merged::put);
+            arguments = merged;
+        }
+        Map<String, String> given = PromptArguments.validate(prompt, arguments,
                 caller == null || caller.isAnonymous() ? null : caller.lastfmUser());
         Map<String, String> values = PromptArguments.withDefaults(prompt, given);
         List<McpSchema.PromptMessage> messages = prompt.messages().stream()
-                .map(m -> new McpSchema.PromptMessage(m.role(),
-                        new McpSchema.TextContent(m.template().render(given, values))))
+                .map(m -> new McpSchema.PromptMessage(m.role(), content(m, given, values)))
                 .toList();
         return new McpSchema.GetPromptResult(prompt.prompt().description(), messages);
+    }
+
+    private static McpSchema.Content content(PromptDefinition.Message message, Map<String, String> given,
+            Map<String, String> values) {
+        if (message.image() != null) {
+            return message.image();
+        }
+        if (message.resourceArgument() != null) {
+            return new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
+                    values.get(message.resourceArgument()), message.resourceMimeType(), message.resourceText()));
+        }
+        return new McpSchema.TextContent(message.template().render(given, values));
+    }
+
+    /**
+     * Whether prompts/get of {@code name} with {@code arguments} leaves out required arguments that nothing supplies
+     * (a username is the signed-in user's), so the user could be asked for them; false for an unknown prompt.
+     */
+    public boolean asks(String name, JsonNode arguments, Caller caller) {
+        PromptDefinition prompt = name == null ? null : prompts.get(name);
+        return prompt != null && !missing(prompt, arguments, caller).isEmpty();
+    }
+
+    /** The required arguments of {@code prompt} that {@code arguments} leaves out and nothing supplies. */
+    static List<PromptArgumentDefinition> missing(PromptDefinition prompt, JsonNode arguments, Caller caller) {
+        String signedIn = caller == null || caller.isAnonymous() ? null : caller.lastfmUser();
+        List<PromptArgumentDefinition> missing = new ArrayList<>();
+        for (PromptArgumentDefinition argument : prompt.arguments()) {
+            JsonNode value = arguments == null || !arguments.isObject() ? null : arguments.get(argument.name());
+            boolean given = value != null && value.isTextual() && !value.textValue().isBlank();
+            boolean supplied = argument.kind() == ArgumentKind.USERNAME && signedIn != null;
+            if (argument.required() && !given && !supplied) {
+                missing.add(argument);
+            }
+        }
+        return missing;
+    }
+
+    /** The prompt called {@code name}; -32602 when there is none. */
+    public PromptDefinition find(String name) {
+        return prompt(name);
     }
 
     /** completion/complete of a prompt argument; -32602 for an unknown prompt or argument. */

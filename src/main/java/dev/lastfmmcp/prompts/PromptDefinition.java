@@ -11,8 +11,22 @@ import io.modelcontextprotocol.spec.McpSchema;
 public record PromptDefinition(McpSchema.Prompt prompt, List<PromptArgumentDefinition> arguments,
         List<Message> messages) {
 
-    /** A message template and the role it is sent as. */
-    public record Message(McpSchema.Role role, PromptTemplate template) {
+    /**
+     * A message and the role it is sent as: a text template, or (catalogue keys {@code image}, {@code resource}) an
+     * image or an embedded resource whose URI is the value of an argument.
+     *
+     * @param template         the text, or null for an image or a resource
+     * @param image            the image, or null
+     * @param resourceArgument the argument whose value is the embedded resource's URI, or null
+     * @param resourceMimeType the embedded resource's mime type, or null
+     * @param resourceText     the embedded resource's text, or null
+     */
+    public record Message(McpSchema.Role role, PromptTemplate template, McpSchema.ImageContent image,
+            String resourceArgument, String resourceMimeType, String resourceText) {
+
+        public Message(McpSchema.Role role, PromptTemplate template) {
+            this(role, template, null, null, null, null);
+        }
     }
 
     public PromptDefinition {

@@ -33,7 +33,7 @@ public class ResourceCatalogue {
 
     static final String FILE = "mcp/resources.yaml";
     /** Catalogue keys that are for the server, not part of the MCP resource template. */
-    private static final List<String> SERVER_KEYS = List.of("tool", "query", "listed");
+    private static final List<String> SERVER_KEYS = List.of("tool", "query", "listed", "subscribable");
 
     private final List<ResourceTemplateDefinition> templates;
     private final int pageSize;
@@ -53,9 +53,19 @@ public class ResourceCatalogue {
 
     /** Reads {@code mcp/resources.yaml}; every template's tool must be in {@code tools}. */
     public static ResourceCatalogue load(ObjectMapper mapper, ToolCatalogue tools, int pageSize, String defaultUser) {
+        return load(mapper, tools, pageSize, defaultUser, List.of());
+    }
+
+    /** Reads {@code mcp/resources.yaml} and then the {@code extraFiles} (a profile's resources). */
+    public static ResourceCatalogue load(ObjectMapper mapper, ToolCatalogue tools, int pageSize, String defaultUser,
+            List<String> extraFiles) {
         List<ResourceTemplateDefinition> templates = new ArrayList<>();
-        for (JsonNode entry : YamlResources.read(FILE).path("templates")) {
-            templates.add(definition(mapper, tools, (ObjectNode) entry.deepCopy()));
+        List<String> files = new ArrayList<>(List.of(FILE));
+        files.addAll(extraFiles);
+        for (String file : files) {
+            for (JsonNode entry : YamlResources.read(file).path("templates")) {
+                templates.add(definition(mapper, tools, (ObjectNode) entry.deepCopy()));
+            }
         }
         return new ResourceCatalogue(templates, pageSize, defaultUser);
     }
@@ -69,6 +79,7 @@ public class ResourceCatalogue {
         List<String> query = new ArrayList<>();
         entry.path("query").forEach(name -> query.add(name.asText()));
         JsonNode listed = entry.get("listed");
+        boolean subscribable = entry.path("subscribable").asBoolean(false);
         SERVER_KEYS.forEach(entry::remove);
         UriTemplate uri = UriTemplate.parse(uriTemplate);
         for (String argument : concat(uri.variables(), query)) {
@@ -78,9 +89,11 @@ public class ResourceCatalogue {
         }
         McpSchema.ResourceTemplate template = mapper.convertValue(entry, McpSchema.ResourceTemplate.class);
         if (template.name() == null || template.title() == null || template.description() == null
-            || !"application/json".equals(template.mimeType())) {
-            throw new IllegalStateException(uriTemplate + " needs a name, a title, a description and the mimeType "
-                                            + "application/json");
+            || template.mimeType() == null || !template.mimeType().matches("[a-z]+/[a-z0-9.+-]+")) {
+            throw new IllegalStateException(uriTemplate + " needs a name, a title, a description and a mimeType");
+        }
+        if (subscribable && !uri.variables().isEmpty()) {
+            throw new IllegalStateException(uriTemplate + " is subscribable, so it must be one resource (no variables)");
         }
         ResourceTemplateDefinition.Listing listing = null;
         if (listed != null) {
@@ -90,7 +103,7 @@ public class ResourceCatalogue {
             listing = new ResourceTemplateDefinition.Listing(listed.path("title").asText(),
                     listed.path("description").asText());
         }
-        return new ResourceTemplateDefinition(template, uri, tool, query, listing);
+        return new ResourceTemplateDefinition(template, uri, tool, query, listing, subscribable);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -118,6 +131,14 @@ public class ResourceCatalogue {
         return templates;
     }
 
+    /** The fixed resources that may be subscribed to (their content never changes). */
+    public java.util.Set<String> subscribableUris() {
+        java.util.Set<String> uris = new java.util.LinkedHashSet<>();
+        templates.stream().filter(ResourceTemplateDefinition::subscribable)
+                .forEach(definition -> uris.add(definition.template().uriTemplate()));
+        return uris;
+    }
+
     /** resources/templates/list. */
     public McpSchema.ListResourceTemplatesResult listTemplates(@Variable("call") McpCall call) {
         List<McpSchema.ResourceTemplate> all = templates.stream().map(ResourceTemplateDefinition::template).toList();
@@ -135,12 +156,19 @@ public class ResourceCatalogue {
         return new McpSchema.ListResourcesResult(page.items(), page.nextCursor());
     }
 
-    /** The listed templates expanded for {@code user} (none for null). */
+    /** The fixed resources, then the listed templates expanded for {@code user} (none for null). */
     List<McpSchema.Resource> concrete(String user) {
-        if (user == null) {
-            return List.of();
-        }
         List<McpSchema.Resource> resources = new ArrayList<>();
+        for (ResourceTemplateDefinition definition : templates) {
+            if (definition.fixed()) {
+                McpSchema.ResourceTemplate template = definition.template();
+                resources.add(new McpSchema.Resource(template.uriTemplate(), template.name(), template.title(),
+                        template.description(), template.mimeType(), null, null, null));
+            }
+        }
+        if (user == null) {
+            return resources;
+        }
         for (ResourceTemplateDefinition definition : templates) {
             if (definition.listing() != null) {
                 resources.add(new McpSchema.Resource(definition.uri().expand(Map.of("username", user)),

@@ -35,9 +35,33 @@ public class ResourceReads {
         this.toolArguments = toolArguments;
     }
 
-    /** The tool result as the resource's one content. */
+    /**
+     * The tool result as the resource's one content: its structured content as {@code application/json}; for a
+     * {@code text/*} resource its text; for another type its image or audio as a blob.
+     */
     public McpSchema.ReadResourceResult contents(@Body McpSchema.CallToolResult result,
             @Variable("resource") ResourceMatch resource) {
+        String mimeType = resource.template().template().mimeType();
+        if (!MIME_TYPE.equals(mimeType)) {
+            if (Boolean.TRUE.equals(result.isError())) {
+                throw failure(resource.uri(), text(result));
+            }
+            for (McpSchema.Content content : result.content()) {
+                if (mimeType.startsWith("text/") && content instanceof McpSchema.TextContent text) {
+                    return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
+                            resource.uri(), mimeType, text.text())));
+                }
+                if (content instanceof McpSchema.ImageContent image) {
+                    return new McpSchema.ReadResourceResult(List.of(new McpSchema.BlobResourceContents(
+                            resource.uri(), mimeType, image.data())));
+                }
+                if (content instanceof McpSchema.AudioContent audio) {
+                    return new McpSchema.ReadResourceResult(List.of(new McpSchema.BlobResourceContents(
+                            resource.uri(), mimeType, audio.data())));
+                }
+            }
+            throw failure(resource.uri(), "the tool gave no " + mimeType + " content.");
+        }
         if (Boolean.TRUE.equals(result.isError()) || result.structuredContent() == null) {
             throw failure(resource.uri(), text(result));
         }

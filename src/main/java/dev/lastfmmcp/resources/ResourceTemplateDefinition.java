@@ -10,10 +10,21 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 /**
  * One entry of {@code mcp/resources.yaml}: the MCP resource template as clients see it, the parsed URI template, the
- * tool a read runs, the query parameters it passes on, and how it is listed as a concrete resource (null: not listed).
+ * tool a read runs, the query parameters it passes on, how it is listed as a concrete resource (null: not listed),
+ * and whether a fixed resource may be subscribed to (its content never changes: no update follows).
  */
 public record ResourceTemplateDefinition(McpSchema.ResourceTemplate template, UriTemplate uri, ToolDefinition tool,
-        List<String> query, Listing listing) {
+        List<String> query, Listing listing, boolean subscribable) {
+
+    public ResourceTemplateDefinition(McpSchema.ResourceTemplate template, UriTemplate uri, ToolDefinition tool,
+            List<String> query, Listing listing) {
+        this(template, uri, tool, query, listing, false);
+    }
+
+    /** A URI without variables names one resource, listed in resources/list for everyone. */
+    public boolean fixed() {
+        return uri.variables().isEmpty();
+    }
 
     /** The title and description of the concrete resource of one user; {@code {username}} is replaced. */
     public record Listing(String title, String description) {

@@ -55,7 +55,17 @@ public class Subscriptions {
         }
     }
 
+    /** The kind of a fixed resource whose content never changes: accepted, never polled. */
+    static final String STATIC = "static";
+
+    private volatile Set<String> staticUris = Set.of();
     private final Map<String, Set<String>> sessionsByUri = new ConcurrentHashMap<>();
+    /** Listen streams (2026-07-28): subscriber id to the subscription id (the listen request's JSON-RPC id). */
+    private final Map<String, com.fasterxml.jackson.databind.JsonNode> listeners = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Object>> ending = new ConcurrentHashMap<>();
+    /** The key of a listen stream's subscription id in the {@code _meta} of what it carries. */
+    public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+    static final String LISTEN_PREFIX = "listen-";
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
     /**
@@ -119,11 +129,27 @@ public class Subscriptions {
     }
 
     /**
+     * Fixed resources that may be subscribed to as well (the catalogue's {@code subscribable}): their content never
+     * changes, so they are never polled and no update follows.
+     */
+    public void acceptStatic(Set<String> uris) {
+        this.staticUris = Set.copyOf(uris);
+    }
+
+    /** The subscribable resource a URI names: a fixed one as it is, else as {@link #parse} finds it. */
+    public Target target(String uri) {
+        if (uri != null && staticUris.contains(uri)) {
+            return new Target(uri, null, STATIC);
+        }
+        return parse(uri);
+    }
+
+    /**
      * The first step of {@code resources/subscribe}: the resource the URI names, when this session and the server
      * may watch one more (-32602 for a bad URI or a session at its bound, -32603 when the server watches all it may).
      */
     public Target admit(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
-        Target target = parse(call.param("uri"));
+        Target target = target(call.param("uri"));
         call.setName(target.uri());
         if (sessionsByUri.getOrDefault(target.uri(), Set.of()).contains(request.getSessionId())) {
             return target;
@@ -145,7 +171,7 @@ public class Subscriptions {
      * its own user watches is checked again for anyone else: it may be private.
      */
     public boolean isWatched(@Variable("target") Target target, @Variable("caller") Caller caller) {
-        return targets.containsKey(target.uri()) && (!owners.containsKey(target.uri()) || isOwner(caller, target));
+        return STATIC.equals(target.kind()) || targets.containsKey(target.uri()) && (!owners.containsKey(target.uri()) || isOwner(caller, target));
     }
 
     private static boolean isOwner(Caller caller, Target target) {
@@ -160,13 +186,21 @@ public class Subscriptions {
     }
 
     /** Adds the session to the watchers of a resource. */
-    public Map<String, Object> subscribe(@Variable("mcp") McpRequest request, @Variable("target") Target target) {
+    public Map<String, Object> subscribe(McpRequest request, Target target) {
+        return subscribe(request.getSessionId(), request, target);
+    }
+
+    /**
+     * Adds the subscriber (variable {@code subscriber}: a session id, or a 2026-07-28 listen stream's id) to the
+     * watchers of a resource.
+     */
+    public Map<String, Object> subscribe(@Variable("subscriber") String subscriber, @Variable("mcp") McpRequest request,
+            @Variable("target") Target target) {
         if (isOwner(request.getCaller(), target)) {
-            owners.put(target.uri(), new Owner(request.getSessionId(), request.getCaller()));
+            owners.put(target.uri(), new Owner(subscriber, request.getCaller()));
         }
         targets.putIfAbsent(target.uri(), target);
-        sessionsByUri.computeIfAbsent(target.uri(), uri -> ConcurrentHashMap.newKeySet())
-                .add(request.getSessionId());
+        sessionsByUri.computeIfAbsent(target.uri(), uri -> ConcurrentHashMap.newKeySet()).add(subscriber);
         return Map.of();
     }
 
@@ -174,12 +208,13 @@ public class Subscriptions {
      * The check made at subscribe time: it proves the user exists and is the baseline, so the first change after
      * subscribing is notified.
      */
-    public Map<String, Object> subscribeFrom(@Variable("mcp") McpRequest request, @Variable("target") Target target,
+    public Map<String, Object> subscribeFrom(@Variable("subscriber") String subscriber,
+            @Variable("mcp") McpRequest request, @Variable("target") Target target,
             @Variable("checked") LastfmResult checked) {
         if (checked != null && !checked.stale()) {
             lastSeen.putIfAbsent(target.uri(), fingerprint(checked.data()));
         }
-        return subscribe(request, target);
+        return subscribe(subscriber, request, target);
     }
 
     /**
@@ -187,31 +222,190 @@ public class Subscriptions {
      * watched (-32002); when Last.fm is only unavailable or busy, the subscription stands and the first poll takes
      * the baseline.
      */
-    public Map<String, Object> checkFailed(@Variable("mcp") McpRequest request, @Variable("target") Target target,
-            Exception failure) {
+    public Map<String, Object> checkFailed(String subscriber, McpRequest request, Target target, Exception failure) {
         if (failure instanceof LastfmException lastfm) {
             switch (lastfm.kind()) {
                 case NOT_FOUND, PRIVATE -> throw new JsonRpcException(JsonRpcErrors.RESOURCE_NOT_FOUND,
                         "Cannot watch " + target.uri() + ": " + lastfm.getMessage(), Map.of("uri", target.uri()));
                 case UNAVAILABLE, RATE_LIMITED -> {
-                    return subscribe(request, target);
+                    return subscribe(subscriber, request, target);
                 }
                 default -> throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR,
                         "Cannot watch " + target.uri() + ": " + lastfm.getMessage());
             }
         }
         if (failure instanceof UpstreamBusyException) {
-            return subscribe(request, target);
+            return subscribe(subscriber, request, target);
         }
         throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR, "Cannot watch " + target.uri()
                                                                  + ": Last.fm could not be asked; try again");
     }
 
     public Map<String, Object> unsubscribe(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
-        Target target = parse(call.param("uri"));
+        Target target = target(call.param("uri"));
         call.setName(target.uri());
         remove(target.uri(), request.getSessionId());
         return Map.of();
+    }
+
+    /**
+     * subscriptions/listen (2026-07-28), first step: the listen stream's subscriber id (variable {@code subscriber}),
+     * after the request's {@code params.notifications} proved an object and every {@code resourceSubscriptions} URI a
+     * resource that can be watched, within the bounds (-32602 otherwise). Its JSON-RPC id becomes the subscription
+     * id of everything the stream carries.
+     */
+    public String listen(@Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
+        listenTargets(call);
+        String subscriber = LISTEN_PREFIX + java.util.UUID.randomUUID();
+        listeners.put(subscriber, call.getId());
+        return subscriber;
+    }
+
+    /** The resources a listen request asks to watch (-32602 for a bad filter, URI or one over the bounds). */
+    public List<Target> listenTargets(@Variable("call") McpCall call) {
+        com.fasterxml.jackson.databind.JsonNode filter = call.getParams() == null ? null
+                : call.getParams().get("notifications");
+        if (filter == null || !filter.isObject()) {
+            throw JsonRpcException.invalidParams("Invalid params: subscriptions/listen needs params.notifications, "
+                                                 + "an object such as {\"resourceSubscriptions\": "
+                                                 + "[\"lastfm://user/rj/recent\"]}");
+        }
+        com.fasterxml.jackson.databind.JsonNode uris = filter.get("resourceSubscriptions");
+        if (uris != null && !uris.isArray()) {
+            throw JsonRpcException.invalidParams("Invalid params: notifications.resourceSubscriptions must be an "
+                                                 + "array of resource URIs");
+        }
+        Map<String, Target> wanted = new java.util.LinkedHashMap<>();
+        if (uris != null) {
+            for (com.fasterxml.jackson.databind.JsonNode uri : uris) {
+                Target target = target(uri.isTextual() ? uri.textValue() : null);
+                wanted.putIfAbsent(target.uri(), target);
+            }
+        }
+        if (wanted.size() > limits.maxPerSession()) {
+            throw JsonRpcException.invalidParams("A listen stream may watch " + limits.maxPerSession()
+                                                 + " resources at most, not " + wanted.size());
+        }
+        long added = wanted.keySet().stream().filter(uri -> !targets.containsKey(uri)).count();
+        if (targets.size() + added > limits.maxWatched()) {
+            throw new JsonRpcException(JsonRpcErrors.INTERNAL_ERROR, "The server watches the most resources it may ("
+                                       + limits.maxWatched() + "); try again later");
+        }
+        return new ArrayList<>(wanted.values());
+    }
+
+    /**
+     * The listen stream opens: the event stream of the reply, its acknowledgment (the resources it watches, with the
+     * subscription id), then resource updates until the client leaves. The future completes when the stream ends: with
+     * nothing when the client left, with the closing result when the server stops. No thread waits meanwhile.
+     */
+    public java.util.concurrent.CompletableFuture<Object> acknowledge(@Variable("subscriber") String subscriber,
+            @Variable("mcp") McpRequest request, @Variable("call") McpCall call) {
+        List<String> watched = listenTargets(call).stream().map(Target::uri).toList();
+        java.util.concurrent.CompletableFuture<Object> ended = new java.util.concurrent.CompletableFuture<>();
+        if (request.reply().getHttpResponse() == null) {
+            listenEnded(subscriber);
+            ended.complete(closing(call.getId()));
+            return ended;
+        }
+        dev.lastfmmcp.stream.SseConnection connection = dev.lastfmmcp.stream.SseConnection.open(
+                request.reply().getHttpResponse(), dev.lastfmmcp.mcp.McpHttp.CORRELATION_HEADER,
+                request.getCorrelationId());
+        dev.lastfmmcp.stream.SessionChannel channel = streams.channel(subscriber);
+        ending.put(subscriber, ended);
+        connection.onClose(() -> {
+            channel.detach(connection);
+            listenEnded(subscriber);
+            ended.complete(null);
+        });
+        channel.attach(connection, null);
+        request.streamReplyOn(new ListenReply(connection));
+        Map<String, Object> honored = new java.util.LinkedHashMap<>();
+        if (!watched.isEmpty()) {
+            honored.put("resourceSubscriptions", watched);
+        }
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("_meta", Map.of(SUBSCRIPTION_ID, call.getId()));
+        params.put("notifications", honored);
+        streams.publish(subscriber, codec.write(codec.notification("notifications/subscriptions/acknowledged",
+                params)));
+        return ended;
+    }
+
+    /** The result that closes a listen stream the server ends (at shutdown). */
+    private Map<String, Object> closing(com.fasterxml.jackson.databind.JsonNode id) {
+        return Map.of("_meta", Map.of(SUBSCRIPTION_ID, id));
+    }
+
+    /**
+     * A listen stream could not be opened (a resource could not be watched): what it watched already goes, and the
+     * reason (the JSON-RPC error of that resource's check, out of the split's wrapper) answers the request.
+     */
+    public void listenFailed(@Variable("subscriber") String subscriber,
+            @org.apache.camel.ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception failure)
+            throws Exception {
+        listenEnded(subscriber);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonRpcException rpc) {
+                throw rpc;
+            }
+        }
+        throw failure;
+    }
+
+    private void listenEnded(String subscriber) {
+        listeners.remove(subscriber);
+        ending.remove(subscriber);
+        sessionEnded(subscriber);
+        streams.sessionEnded(subscriber);
+    }
+
+    /** The server stops: every listen stream ends with its closing result. */
+    public void endListening() {
+        for (String subscriber : List.copyOf(ending.keySet())) {
+            java.util.concurrent.CompletableFuture<Object> ended = ending.remove(subscriber);
+            com.fasterxml.jackson.databind.JsonNode id = listeners.get(subscriber);
+            if (ended != null) {
+                ended.complete(closing(id));
+            }
+        }
+    }
+
+    /** Open listen streams (for tests and health). */
+    public int listening() {
+        return ending.size();
+    }
+
+    /** The reply of a listen stream: the response (at shutdown) is its last event. */
+    private static final class ListenReply implements dev.lastfmmcp.mcp.ReplyStream {
+        private final dev.lastfmmcp.stream.SseConnection connection;
+
+        ListenReply(dev.lastfmmcp.stream.SseConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void send(com.fasterxml.jackson.databind.JsonNode notification) {
+            // a listen stream carries only what is published to its channel
+        }
+
+        @Override
+        public void finish(com.fasterxml.jackson.databind.JsonNode response) {
+            if (response != null && !response.isNull()) {
+                connection.write(dev.lastfmmcp.mcp.SseFormat.messageEvent(null, response.toString()));
+            }
+            connection.close();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return connection.isOpen();
+        }
+
+        @Override
+        public boolean closeForPolling() {
+            return false;
+        }
     }
 
     /** Its session ended: all its subscriptions go. */
@@ -236,7 +430,8 @@ public class Subscriptions {
 
     /** The checks due now: one per subscribed resource (none when nobody is subscribed). */
     public List<Target> dueChecks() {
-        return new ArrayList<>(targets.values());
+        return targets.values().stream().filter(target -> !STATIC.equals(target.kind()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /**
@@ -262,7 +457,11 @@ public class Subscriptions {
             String notification = codec.write(codec.notification("notifications/resources/updated",
                     Map.of("uri", target.uri())));
             for (String sessionId : sessionsByUri.getOrDefault(target.uri(), Set.of())) {
-                streams.publish(sessionId, notification);
+                com.fasterxml.jackson.databind.JsonNode listenId = listeners.get(sessionId);
+                // a listen stream's notifications carry its subscription id
+                streams.publish(sessionId, listenId == null ? notification : codec.write(codec.notification(
+                        "notifications/resources/updated", Map.of("uri", target.uri(), "_meta",
+                                Map.of(SUBSCRIPTION_ID, listenId)))));
             }
         }
     }

@@ -13,7 +13,10 @@ import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.mcp.ServedData;
 import dev.lastfmmcp.mcp.ServerIdentity;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.lastfmmcp.jsonrpc.InputRequiredException;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 
 /**
@@ -28,6 +31,7 @@ public class StatelessResults {
 
     public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
     public static final String COMPLETE = "complete";
+    public static final String INPUT_REQUIRED = "input_required";
 
     /** The methods whose result is a CacheableResult. */
     static final Set<String> CATALOGUE = Set.of("server/discover", "tools/list", "prompts/list",
@@ -48,6 +52,19 @@ public class StatelessResults {
         if (request != null && call != null) {
             request.served().add(ttl(call.dataClass()), call.request().sessionKey() != null);
         }
+    }
+
+    /** An {@code input_required} result: what the client must answer, and the state its retry echoes. */
+    public ObjectNode inputRequired(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) InputRequiredException required,
+            @Variable("call") McpCall call) {
+        call.setOutcome(INPUT_REQUIRED);
+        ObjectNode result = mapper.createObjectNode();
+        result.put("resultType", INPUT_REQUIRED);
+        result.set("inputRequests", mapper.valueToTree(required.inputRequests()));
+        if (required.requestState() != null) {
+            result.put("requestState", required.requestState());
+        }
+        return result;
     }
 
     /** The result with resultType, serverInfo and (where the revision asks for them) the cache hints. */

@@ -17,7 +17,7 @@ import dev.lastfmmcp.upstream.UpstreamLog;
  * A message about a request goes on that request's stream when it has one, otherwise on the session's GET stream.
  * Messages never carry keys, secrets or session keys.
  */
-public class McpLog implements UpstreamLog {
+public class McpLog implements UpstreamLog, dev.lastfmmcp.mcp.ClientLog {
 
     static final LogLevel DEFAULT_LEVEL = LogLevel.WARNING;
 
@@ -39,6 +39,7 @@ public class McpLog implements UpstreamLog {
     }
 
     /** Logs about a request (may be null outside an MCP request: then nothing is sent). */
+    @Override
     public void log(McpRequest request, LogLevel level, String logger, String message) {
         if (request != null && request.isStateless()) {
             logStateless(request, level, logger, message);

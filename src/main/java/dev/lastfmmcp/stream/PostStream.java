@@ -23,9 +23,13 @@ public class PostStream implements ReplyStream {
     private final String key;
     private final AtomicLong sequence = new AtomicLong();
     private final java.util.function.Function<JsonNode, String> writer;
+    private final java.util.function.Supplier<SessionChannel> session;
+    private volatile SessionChannel handedTo;
 
-    private PostStream(SseConnection connection, java.util.function.Function<JsonNode, String> writer) {
+    private PostStream(SseConnection connection, java.util.function.Function<JsonNode, String> writer,
+            java.util.function.Supplier<SessionChannel> session) {
         this.connection = connection;
+        this.session = session;
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         this.key = "p" + HexFormat.of().formatHex(bytes);
@@ -35,9 +39,34 @@ public class PostStream implements ReplyStream {
     /** Opens the reply stream and writes the priming event. */
     public static PostStream open(HttpServerResponse response, String correlationId,
             java.util.function.Function<JsonNode, String> writer) {
-        PostStream stream = new PostStream(SseConnection.open(response, "X-Correlation-Id", correlationId), writer);
-        stream.connection.write(SseFormat.primingEvent(stream.nextId()));
+        return open(response, correlationId, writer, -1, () -> null);
+    }
+
+    /**
+     * Opens the reply stream and writes the priming event, with the reconnection delay when {@code retryMillis} is
+     * not negative; {@code session} is the channel of the request's session (null without one), which takes over
+     * when the stream is closed for polling.
+     */
+    public static PostStream open(HttpServerResponse response, String correlationId,
+            java.util.function.Function<JsonNode, String> writer, long retryMillis,
+            java.util.function.Supplier<SessionChannel> session) {
+        PostStream stream = new PostStream(SseConnection.open(response, "X-Correlation-Id", correlationId), writer,
+                session);
+        String id = stream.nextId();
+        stream.connection.write(retryMillis < 0 ? SseFormat.primingEvent(id) : SseFormat.primingEvent(id,
+                retryMillis));
         return stream;
+    }
+
+    @Override
+    public boolean closeForPolling() {
+        SessionChannel channel = session.get();
+        if (channel == null) {
+            return false;
+        }
+        handedTo = channel;
+        connection.close();
+        return true;
     }
 
     private String nextId() {
@@ -46,11 +75,23 @@ public class PostStream implements ReplyStream {
 
     @Override
     public void send(JsonNode notification) {
-        connection.write(SseFormat.messageEvent(nextId(), writer.apply(notification)));
+        SessionChannel channel = handedTo;
+        if (channel != null) {
+            channel.publish(writer.apply(notification), key);
+        } else {
+            connection.write(SseFormat.messageEvent(nextId(), writer.apply(notification)));
+        }
     }
 
     /** Writes the response (none for a cancelled request) and closes the stream. */
     public void finish(JsonNode response) {
+        SessionChannel channel = handedTo;
+        if (channel != null) {
+            if (response != null && !response.isNull()) {
+                channel.publish(writer.apply(response), key);
+            }
+            return;
+        }
         if (response != null && !response.isNull()) {
             connection.write(SseFormat.messageEvent(nextId(), writer.apply(response)));
         }
@@ -58,6 +99,6 @@ public class PostStream implements ReplyStream {
     }
 
     public boolean isOpen() {
-        return connection.isOpen();
+        return handedTo != null || connection.isOpen();
     }
 }

@@ -22,7 +22,8 @@ public class SessionChannel {
     private long sequence;
     private SseConnection stream;
 
-    record Event(long sequence, String text) {
+    /** @param origin the POST stream whose messages it carries after a hand-over (SSE polling), else null */
+    record Event(long sequence, String text, String origin) {
     }
 
     public SessionChannel(String sessionId, int bufferSize) {
@@ -39,9 +40,17 @@ public class SessionChannel {
      * whether an open stream took it.
      */
     public synchronized boolean publish(String json) {
+        return publish(json, null);
+    }
+
+    /**
+     * As {@link #publish(String)}, for a message of the POST stream {@code origin} that was closed for polling: a GET
+     * that resumes with an event id of that stream ({@code <origin>:<n>}) gets it replayed.
+     */
+    public synchronized boolean publish(String json, String origin) {
         long next = ++sequence;
         String text = SseFormat.messageEvent(PREFIX + next, json);
-        buffer.addLast(new Event(next, text));
+        buffer.addLast(new Event(next, text, origin));
         while (buffer.size() > bufferSize) {
             buffer.removeFirst();
         }
@@ -58,11 +67,10 @@ public class SessionChannel {
         }
         stream = connection;
         long after = parse(lastEventId);
-        if (after >= 0) {
-            for (Event event : buffer) {
-                if (event.sequence() > after) {
-                    connection.write(event.text());
-                }
+        String origin = origin(lastEventId);
+        for (Event event : buffer) {
+            if (after >= 0 ? event.sequence() > after : origin != null && origin.equals(event.origin())) {
+                connection.write(event.text());
             }
         }
     }
@@ -93,6 +101,14 @@ public class SessionChannel {
         List<Long> sequences = new ArrayList<>();
         buffer.forEach(e -> sequences.add(e.sequence()));
         return sequences;
+    }
+
+    /** The POST stream a {@code Last-Event-ID} of the form {@code <key>:<n>} names (not this channel's), or null. */
+    static String origin(String lastEventId) {
+        if (lastEventId == null || lastEventId.startsWith(PREFIX) || lastEventId.indexOf(':') <= 0) {
+            return null;
+        }
+        return lastEventId.substring(0, lastEventId.indexOf(':'));
     }
 
     static long parse(String lastEventId) {

@@ -52,9 +52,13 @@ public class SseConnection {
         return !closed.get() && !response.ended() && !response.closed();
     }
 
-    /** Ends the response (the client sees the stream close). */
+    /**
+     * Ends the response (the client sees the stream close). Also after the client went: the response then counts as
+     * ended, so nothing else (Camel's reply) tries to write to it.
+     */
     public void close() {
-        if (closed.compareAndSet(false, true) && !response.ended()) {
+        closed.set(true);
+        if (!response.ended()) {
             try {
                 response.end();
             } catch (IllegalStateException ignored) {

@@ -15,11 +15,33 @@ import java.util.Map;
  * @param coordinator the member that coordinates the view (null when not clustered or not joined)
  * @param members   the members in the current view, this node among them once joined
  * @param configured the members listed in the configuration, this node included (0 when not clustered)
+ * @param servers   with {@code INFINISPAN_HOSTS}: the Infinispan Servers this node is a client of (the topology the
+ *                  Hot Rod client knows); null for the embedded Infinispan
  */
-public record ClusterView(boolean clustered, String node, String coordinator, List<String> members, int configured) {
+public record ClusterView(boolean clustered, String node, String coordinator, List<String> members, int configured,
+        List<String> servers) {
 
     public ClusterView {
         members = List.copyOf(members);
+        servers = servers == null ? null : List.copyOf(servers);
+    }
+
+    /** A view of the embedded Infinispan (alone or clustered over JGroups). */
+    public ClusterView(boolean clustered, String node, String coordinator, List<String> members, int configured) {
+        this(clustered, node, coordinator, members, configured, null);
+    }
+
+    /**
+     * A node of a service whose stores are on an Infinispan Server cluster: it shares them with every other node
+     * using the same servers, but sees no other node (they are clients, not members); its view is itself.
+     */
+    public static ClusterView remote(String node, List<String> servers) {
+        return new ClusterView(true, node, null, List.of(node), 1, servers);
+    }
+
+    /** Whether the stores are on remote Infinispan Servers ({@code INFINISPAN_HOSTS}). */
+    public boolean remote() {
+        return servers != null;
     }
 
     /** A single embedded node: no transport, no view. */
@@ -42,6 +64,10 @@ public record ClusterView(boolean clustered, String node, String coordinator, Li
         if (!clustered) {
             return "not clustered (single node " + node + ")";
         }
+        if (remote()) {
+            return "stores on the Infinispan Server cluster at " + (servers.isEmpty() ? "(not connected)"
+                    : String.join(", ", servers)) + "; this node " + node;
+        }
         StringBuilder line = new StringBuilder().append(members.size()).append(" of ").append(configured)
                 .append(" configured members in view: ");
         for (int i = 0; i < members.size(); i++) {
@@ -62,6 +88,9 @@ public record ClusterView(boolean clustered, String node, String coordinator, Li
         map.put("members", members);
         if (clustered) {
             map.put("configuredMembers", configured);
+        }
+        if (remote()) {
+            map.put("infinispanServers", servers);
         }
         return map;
     }

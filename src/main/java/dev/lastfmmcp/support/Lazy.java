@@ -12,6 +12,14 @@ public class Lazy<T> implements Supplier<T> {
         this.factory = factory;
     }
 
+    /** Runs {@code action} on the value if it was built; builds nothing. */
+    public void ifBuilt(java.util.function.Consumer<? super T> action) {
+        T v = value;
+        if (v != null) {
+            action.accept(v);
+        }
+    }
+
     @Override
     public T get() {
         T v = value;

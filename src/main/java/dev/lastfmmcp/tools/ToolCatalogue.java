@@ -26,7 +26,9 @@ public class ToolCatalogue {
     static final String INDEX = "mcp/tools/index.yaml";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     /** Catalogue keys that are for the server, not part of the MCP tool definition. */
-    private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress", "asksClient");
+    private static final List<String> SERVER_KEYS = List.of("requiresLastfm", "reportsProgress", "asksClient",
+            "needsClient", "streams", "asksFor");
+    private static final List<String> CLIENT_CAPABILITIES = List.of("elicitation", "sampling", "roots");
     /** The annotations a tool may state; what it leaves out is defaulted (see {@link #annotations}). */
     private static final List<String> ANNOTATION_KEYS = List.of("title", "readOnlyHint", "destructiveHint",
             "idempotentHint", "openWorldHint");
@@ -47,10 +49,23 @@ public class ToolCatalogue {
 
     /** Reads every family file named in the index. */
     public static ToolCatalogue load(ObjectMapper json, int pageSize) {
+        return load(json, pageSize, List.of());
+    }
+
+    /** Reads every family file named in the index, and those of the {@code profiles} switched on. */
+    public static ToolCatalogue load(ObjectMapper json, int pageSize, List<String> profiles) {
         SchemaDefinitions shared = SchemaDefinitions.load();
         List<ToolDefinition> tools = new ArrayList<>();
         JsonNode index = YamlResources.read(INDEX);
-        for (JsonNode family : index.path("families")) {
+        List<JsonNode> families = new ArrayList<>();
+        index.path("families").forEach(families::add);
+        for (String profile : profiles) {
+            if (!index.path("profiles").has(profile)) {
+                throw new IllegalStateException("the tool index has no profile " + profile);
+            }
+            index.path("profiles").path(profile).forEach(families::add);
+        }
+        for (JsonNode family : families) {
             JsonNode entries = YamlResources.read("mcp/tools/" + family.asText() + ".yaml");
             for (JsonNode entry : entries) {
                 tools.add(definition(json, shared, family.asText(), (ObjectNode) entry.deepCopy()));
@@ -70,13 +85,21 @@ public class ToolCatalogue {
         }
         boolean requiresLastfm = entry.path("requiresLastfm").asBoolean(false);
         boolean reportsProgress = entry.path("reportsProgress").asBoolean(false);
-        List<String> asksClient = new ArrayList<>();
-        entry.path("asksClient").forEach(capability -> {
-            if (!List.of("elicitation", "sampling", "roots").contains(capability.asText())) {
-                throw new IllegalStateException("tool " + name + " asks the client for an unknown capability "
-                                                + capability.asText() + " (known: elicitation, sampling, roots)");
+        List<String> asksClient = capabilities(name, entry, "asksClient");
+        List<String> needsClient = capabilities(name, entry, "needsClient");
+        boolean streams = entry.path("streams").asBoolean(false);
+        List<String> asksFor = new ArrayList<>();
+        entry.path("asksFor").forEach(argument -> {
+            JsonNode property = entry.path("inputSchema").path("properties").path(argument.asText());
+            boolean required = false;
+            for (JsonNode r : entry.path("inputSchema").path("required")) {
+                required |= r.asText().equals(argument.asText());
             }
-            asksClient.add(capability.asText());
+            if (!"string".equals(property.path("type").asText()) || required) {
+                throw new IllegalStateException("tool " + name + " asks for " + argument.asText()
+                                                + ", which is not an optional string argument of it");
+            }
+            asksFor.add(argument.asText());
         });
         SERVER_KEYS.forEach(entry::remove);
         entry.set("annotations", annotations(name, entry, requiresLastfm));
@@ -95,7 +118,20 @@ public class ToolCatalogue {
             throw new IllegalStateException("tool " + name + " needs a description and an object inputSchema");
         }
         return new ToolDefinition(tool, family, "direct:tool-" + name, requiresLastfm, entry.get("inputSchema"),
-                reportsProgress, List.copyOf(asksClient));
+                reportsProgress, asksClient, needsClient, streams, asksFor);
+    }
+
+    private static List<String> capabilities(String name, ObjectNode entry, String key) {
+        List<String> capabilities = new ArrayList<>();
+        entry.path(key).forEach(capability -> {
+            if (!CLIENT_CAPABILITIES.contains(capability.asText())) {
+                throw new IllegalStateException("tool " + name + " names an unknown client capability "
+                                                + capability.asText() + " in " + key + " (known: "
+                                                + String.join(", ", CLIENT_CAPABILITIES) + ")");
+            }
+            capabilities.add(capability.asText());
+        });
+        return capabilities;
     }
 
     /**

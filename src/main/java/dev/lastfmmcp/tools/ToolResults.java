@@ -31,6 +31,14 @@ public class ToolResults {
         return error(failure.getMessage());
     }
 
+    /**
+     * What a tool run ends with that is no tool failure: the stateless era's {@code input_required} and HTTP-level
+     * refusals (a client capability the call needs, 400 -32021) go on to the dispatch and the intake.
+     */
+    public void rethrow(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) RuntimeException passOn) {
+        throw passOn;
+    }
+
     /** Anything else a tool threw: logged with the correlation id; the client sees no internals. */
     public McpSchema.CallToolResult fromUnexpected(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
             @Variable("call") McpCall call, @Variable("mcp") McpRequest request) {

@@ -34,4 +34,36 @@ class BuildConfigurationTest {
         assertThat(finalName).isNotBlank().isNotEqualTo("lastfm-mcp");
         assertThat(conformanceJar).isEqualTo(shadeOutput);
     }
+
+    /**
+     * {@code mvn verify} runs scripts/cluster-failover.sh on the fat jar, with the WireMock standalone jar the tests
+     * use (the test dependency's version, from the local repository), before the conformance suite.
+     */
+    @Test
+    void theFailoverScriptRunsOnTheFatJarWithTheTestsWireMockBeforeTheConformanceSuite() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String executions = "/project/build/plugins/plugin[artifactId='exec-maven-plugin']/executions/";
+        String failover = executions + "execution[id='cluster-failover']";
+        assertThat(xpath.evaluate(failover + "/phase", pom)).isEqualTo("integration-test");
+        assertThat(xpath.evaluate(failover + "/configuration/arguments/argument[1]", pom))
+                .endsWith("/scripts/cluster-failover.sh");
+        assertThat(xpath.evaluate(failover + "/configuration/arguments/argument[2]", pom)).isEqualTo(xpath.evaluate(
+                "/project/build/plugins/plugin[artifactId='maven-shade-plugin']/executions/execution/configuration"
+                + "/outputFile", pom));
+        assertThat(xpath.evaluate(failover + "/configuration/arguments/argument[3]", pom))
+                .isEqualTo("${settings.localRepository}/org/wiremock/wiremock-standalone/${wiremock.version}"
+                           + "/wiremock-standalone-${wiremock.version}.jar");
+        assertThat(xpath.evaluate("/project/dependencies/dependency[artifactId='wiremock-standalone']/version", pom))
+                .isEqualTo("${wiremock.version}");
+        assertThat(xpath.evaluate("count(" + failover + "/preceding-sibling::execution[id='mcp-conformance'])",
+                pom)).isEqualTo("0");
+        // the Hot Rod test server's class path is written before the tests run, unless they are skipped
+        String hotrod = executions + "execution[id='hotrod-test-server']";
+        assertThat(xpath.evaluate(hotrod + "/phase", pom)).isEqualTo("generate-test-resources");
+        assertThat(xpath.evaluate(hotrod + "/configuration/skip", pom)).isEqualTo("${skipTests}");
+        assertThat(xpath.evaluate(hotrod + "/configuration/arguments", pom))
+                .contains("src/test/hotrod-server/pom.xml").contains("hotrod-server.classpath");
+        assertThat(Path.of("scripts/cluster-failover.sh")).exists().isExecutable();
+    }
 }

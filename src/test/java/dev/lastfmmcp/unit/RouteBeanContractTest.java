@@ -62,6 +62,8 @@ class RouteBeanContractTest {
         context.getPropertiesComponent().setLocation("file:application.properties");
         Properties overrides = new Properties();
         overrides.setProperty("camel.server.port", "0");
+        // every bean of every route file: the conformance profile's too
+        overrides.setProperty("mcp.conformance-fixtures", "true");
         context.getPropertiesComponent().setOverrideProperties(overrides);
         new AppConfiguration().configure(context);
     }

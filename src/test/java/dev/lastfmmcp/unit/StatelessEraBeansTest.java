@@ -132,7 +132,8 @@ class StatelessEraBeansTest {
         assertThat((List<?>) discover.get("supportedVersions")).first().isEqualTo("2026-07-28");
         assertThat(discover.get("instructions")).isEqualTo("Use server_info.");
         JsonNode capabilities = JSON.valueToTree(discover.get("capabilities"));
-        assertThat(capabilities.at("/resources/subscribe").asBoolean()).isFalse();
+        // subscriptions/listen serves resource subscriptions
+        assertThat(capabilities.at("/resources/subscribe").asBoolean()).isTrue();
     }
 
     private static Map<DataClass, Duration> ttls() {

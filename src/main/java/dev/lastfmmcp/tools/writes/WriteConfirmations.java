@@ -25,14 +25,16 @@ import org.apache.camel.Variable;
  * error answer write nothing).
  *
  * <p>The 2025 era asks through {@code elicitation/create} ({@link #ask}); a client without the elicitation capability
- * is not asked and the write goes ahead (the assistant asked its user already). The stateless era asks with an
- * {@code input_required} result built from {@link #question} and {@link #schema}, and reads the reply with
- * {@link #decide}.
+ * is not asked and the write goes ahead (the assistant asked its user already). The stateless era asks the same
+ * question with an {@code input_required} result (key {@value #ANSWER}) and reads the retry's answer with
+ * {@link #decide}; the answer counts only with the {@code requestState} issued for the same write and caller.
  */
 public class WriteConfirmations {
 
     /** scrobble_tracks asks first only above this many items. */
     public static final int SCROBBLES_WITHOUT_ASKING = 10;
+    /** The key of the question (the stateless era's {@code inputRequests} key). */
+    public static final String ANSWER = "confirm";
 
     private final ClientRequests client;
 
@@ -146,9 +148,11 @@ public class WriteConfirmations {
         params.put("mode", "form");
         params.put("message", question(tool.name(), arguments, run, caller == null ? null : caller.lastfmUser()));
         params.put("requestedSchema", schema());
-        return client.ask(request, call, "elicitation/create", params).handle((result, failure) -> {
+        // the stateless era: the answer comes with the retry, bound to this write by the requestState
+        return client.askAll(request, call, List.of(new ClientRequests.Question(ANSWER, "elicitation/create", params,
+                true))).handle((answers, failure) -> {
             if (failure == null) {
-                return decide(result);
+                return decide(answers.get(ANSWER));
             }
             Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
                     : failure;
