@@ -25,8 +25,11 @@ public class AuditRecords {
     private final ObjectMapper mapper;
     private final Redactor redactor;
     private final int maxRecordChars;
-    /** This instance's tag and counter: the end of every key, so no two records share one (also across nodes). */
-    private final String tag = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+    /**
+     * This instance's tag (6 base-36 digits, random: apart from other nodes') and counter: in every key, so no two
+     * records share one.
+     */
+    private final String tag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 31), 36);
     private final AtomicLong sequence = new AtomicLong();
 
     public AuditRecords(ObjectMapper mapper, Redactor redactor) {
@@ -41,13 +44,14 @@ public class AuditRecords {
     }
 
     /**
-     * The cache key: arrival time first, so keys sort by arrival, then the correlation id and a suffix unique to this
-     * record. Time and correlation id alone are not unique: a client (or a proxy) that sends the same
-     * {@code X-Request-Id} with every request overwrote records of the same millisecond (34 of 2,400 under load).
+     * The cache key: arrival time first, so keys sort by arrival, then a part unique to this record (this instance's
+     * tag and a counter), then the correlation id. Time and correlation id alone are not unique: a client (or a proxy)
+     * that sends the same {@code X-Request-Id} with every request overwrote records of the same millisecond (34 of
+     * 2,400 under load).
      */
     public String key(@Variable("mcp") McpRequest request) {
-        return request.getReceivedAt().toEpochMilli() + "-" + request.getCorrelationId() + "-" + tag
-               + Long.toString(sequence.incrementAndGet(), 36);
+        return request.getReceivedAt().toEpochMilli() + "-" + tag + Long.toString(sequence.incrementAndGet(), 36) + "-"
+               + request.getCorrelationId();
     }
 
     public String build(@Variable("mcp") McpRequest request) {
