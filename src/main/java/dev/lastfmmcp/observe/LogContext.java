@@ -63,6 +63,9 @@ public final class LogContext {
         String sessionId;
         Caller caller;
         McpCall call;
+        /** The call is a tools/call, and the tool name shown (set on the call once the catalogue knows the tool). */
+        boolean toolsCall;
+        String toolName;
         String correlationId;
         /** The keys put on the MDC (bit i: {@code KEYS[i]}), so leaving removes only those. */
         int keys;
@@ -73,6 +76,8 @@ public final class LogContext {
             sessionId = null;
             caller = null;
             call = null;
+            toolsCall = false;
+            toolName = null;
             correlationId = null;
         }
 
@@ -146,10 +151,20 @@ public final class LogContext {
             state.correlationId = correlationId;
             state.put(CORRELATION, clean(correlationId));
         }
-        if (call != null && call != state.call) {
-            state.call = call;
-            state.putOrRemove(METHOD, clean(call.getMethod()));
-            state.putOrRemove(TOOL_NAME, "tools/call".equals(call.getMethod()) ? clean(call.getName()) : null);
+        if (call != null) {
+            if (call != state.call) {
+                state.call = call;
+                state.putOrRemove(METHOD, clean(call.getMethod()));
+                state.toolsCall = "tools/call".equals(call.getMethod());
+                state.toolName = null;
+                state.remove(TOOL_NAME);
+            }
+            // the name is set once the catalogue has resolved the tool, after the call's first routes
+            String toolName = state.toolsCall ? call.getName() : null;
+            if (toolName != state.toolName) {
+                state.toolName = toolName;
+                state.putOrRemove(TOOL_NAME, clean(toolName));
+            }
         }
         return previous;
     }

@@ -53,7 +53,7 @@ class AuditLoadBenchmark {
     private static final int CLIENTS = 8;
     private static final int CALLS = 8_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)

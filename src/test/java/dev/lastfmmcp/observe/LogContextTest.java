@@ -80,6 +80,30 @@ class LogContextTest {
         }
     }
 
+    /** mcp-dispatch sees the call before the catalogue resolves its tool: the name shows from the next entry on. */
+    @Test
+    void aToolNameResolvedAfterTheFirstEntryShowsOnTheNextOne() {
+        McpRequest request = signedInRequest();
+        McpCall call = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"get_recent_tracks\"}}");
+        String outer = context.enter("mcp-exchange", request, null, null);
+        String dispatch = context.enter("mcp-dispatch", request, call, null);
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("tools/call");
+        assertThat(MDC.get(LogContext.TOOL)).as("not resolved yet").isNull();
+        call.setName("get_recent_tracks");
+        String tool = context.enter("tool-get_recent_tracks", request, call, null);
+        assertThat(MDC.get(LogContext.TOOL)).isEqualTo("get_recent_tracks");
+        context.leave(tool);
+        assertThat(MDC.get(LogContext.TOOL)).as("still this exchange's tool").isEqualTo("get_recent_tracks");
+        context.leave(dispatch);
+        // another message of the same exchange (a batch item): its own method, no tool
+        context.leave(context.enter("mcp-dispatch", request, call("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+                + "\"tools/list\"}"), null));
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("tools/list");
+        assertThat(MDC.get(LogContext.TOOL)).isNull();
+        context.leave(outer);
+    }
+
     @Test
     void anAnonymousRequestHasNoUserAndAWebExchangeTakesItsCorrelationHeader() {
         McpRequest anonymous = new McpRequest("req-2", System.nanoTime(), Instant.now(), "POST", "/mcp");

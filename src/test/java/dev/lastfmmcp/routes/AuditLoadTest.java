@@ -45,7 +45,7 @@ class AuditLoadTest extends UpstreamTestSupport {
     static final String TOKEN = "audit-load-admin-token-7";
     private static final int THREADS = 8;
     private static final int PER_THREAD = 300;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonNode summary(Instant since, Instant until) throws Exception {
