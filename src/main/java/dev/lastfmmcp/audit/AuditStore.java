@@ -19,7 +19,7 @@ public class AuditStore {
         this.store = store;
     }
 
-    /** Stores the record under its key (arrival millis + correlation id). */
+    /** Stores the record under its key (arrival millis, a part unique to the record, correlation id). */
     public void put(@Variable("auditKey") String key, @Variable("auditRecord") String record) {
         store.get().put(key, record);
     }

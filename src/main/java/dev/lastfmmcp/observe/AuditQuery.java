@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the audit store (the {@code mcp-audit} cache: key = arrival millis + correlation id, value = the record's
- * JSON) for {@code /observe/audit}: filtered records newest first, summaries, a JSON-lines export. Computed from the
- * store, not from logs. Time bounds are checked on the key before a record is parsed.
+ * Reads the audit store (the {@code mcp-audit} cache: key = arrival millis, a unique part, correlation id;
+ * value = the record's JSON) for {@code /observe/audit}: filtered records newest first, summaries, a JSON-lines
+ * export. Computed from the store, not from logs. Time bounds are checked on the key before a record is parsed.
  */
 public class AuditQuery {
 

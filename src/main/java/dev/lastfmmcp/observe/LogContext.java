@@ -15,6 +15,10 @@ import org.slf4j.MDC;
  * enters a route and restored when it leaves, on the thread that runs it ({@link RouteLogContext} calls
  * {@link #enter} and {@link #leave}); nothing travels in message headers, so nothing leaks into an outbound call.
  *
+ * <p>It runs on every route entry, so it does as little as it can: only this class writes these keys, a nested
+ * entry of the same exchange writes the route id (and what changed) and allocates nothing, and leaving removes only
+ * the keys it put (logback's map entries, about 32 bytes each, are the only allocation of an exchange).
+ *
  * <p>Values a client chose (a tool or method name) are cut to {@value #MAX_VALUE} characters with control
  * characters replaced, so they cannot forge a log line in the text format (the JSON format escapes anyway).
  */
@@ -29,6 +33,12 @@ public final class LogContext {
 
     /** The keys in the order the text format shows them. */
     static final String[] KEYS = {CORRELATION_ID, ROUTE_ID, MCP_METHOD, TOOL, SESSION_HASH, USER_HASH};
+    private static final int CORRELATION = 0;
+    private static final int ROUTE = 1;
+    private static final int METHOD = 2;
+    private static final int TOOL_NAME = 3;
+    private static final int SESSION = 4;
+    private static final int USER = 5;
 
     static final int MAX_VALUE = 64;
     private static final int MAX_MEMO = 20_000;
@@ -53,9 +63,12 @@ public final class LogContext {
         String sessionId;
         Caller caller;
         McpCall call;
-        /** The call's name when it was put (a tool's name is set once the catalogue resolved it). */
-        String callName;
+        /** The call is a tools/call, and the tool name shown (set on the call once the catalogue knows the tool). */
+        boolean toolsCall;
+        String toolName;
         String correlationId;
+        /** The keys put on the MDC (bit i: {@code KEYS[i]}), so leaving removes only those. */
+        int keys;
 
         void reset() {
             routeId = null;
@@ -63,8 +76,37 @@ public final class LogContext {
             sessionId = null;
             caller = null;
             call = null;
-            callName = null;
+            toolsCall = false;
+            toolName = null;
             correlationId = null;
+        }
+
+        void put(int key, String value) {
+            MDC.put(KEYS[key], value);
+            keys |= 1 << key;
+        }
+
+        void remove(int key) {
+            if ((keys & (1 << key)) != 0) {
+                MDC.remove(KEYS[key]);
+                keys &= ~(1 << key);
+            }
+        }
+
+        void putOrRemove(int key, String value) {
+            if (value == null) {
+                remove(key);
+            } else {
+                put(key, value);
+            }
+        }
+
+        /** Removes every key this context put on the thread's MDC, and forgets the exchange. */
+        void clear() {
+            for (int key = 0; keys != 0 && key < KEYS.length; key++) {
+                remove(key);
+            }
+            reset();
         }
     }
 
@@ -81,58 +123,60 @@ public final class LogContext {
         State state = STATE.get();
         String previous = state.routeId;
         if (previous == null) {
-            clear();
-            state.reset();
+            // the exchange's first route on this thread: normally nothing is left (the last exit cleared it)
+            state.clear();
         }
         state.routeId = routeId;
-        MDC.put(ROUTE_ID, routeId);
+        state.put(ROUTE, routeId);
         if (request != null) {
             if (request != state.request) {
                 state.request = request;
                 state.sessionId = null;
                 state.caller = null;
-                MDC.put(CORRELATION_ID, request.getCorrelationId());
-                MDC.remove(SESSION_HASH);
-                MDC.remove(USER_HASH);
+                state.put(CORRELATION, request.getCorrelationId());
+                state.remove(SESSION);
+                state.remove(USER);
             }
             String sessionId = request.getSessionId();
             if (sessionId != null && !sessionId.equals(state.sessionId)) {
                 state.sessionId = sessionId;
-                MDC.put(SESSION_HASH, fingerprint(sessionId));
+                state.put(SESSION, fingerprint(sessionId));
             }
             Caller caller = request.getCaller();
             if (caller != state.caller) {
                 state.caller = caller;
-                putOrRemove(USER_HASH, caller.isAnonymous() ? null : fingerprint(caller.name()));
+                state.putOrRemove(USER, caller.isAnonymous() ? null : fingerprint(caller.name()));
             }
         } else if (correlationId != null && !correlationId.equals(state.correlationId)) {
             state.correlationId = correlationId;
-            MDC.put(CORRELATION_ID, clean(correlationId));
+            state.put(CORRELATION, clean(correlationId));
         }
-        if (call != null && (call != state.call || call.getName() != state.callName)) {
-            state.call = call;
-            state.callName = call.getName();
-            putOrRemove(MCP_METHOD, clean(call.getMethod()));
-            putOrRemove(TOOL, "tools/call".equals(call.getMethod()) ? clean(call.getName()) : null);
+        if (call != null) {
+            if (call != state.call) {
+                state.call = call;
+                state.putOrRemove(METHOD, clean(call.getMethod()));
+                state.toolsCall = "tools/call".equals(call.getMethod());
+                state.toolName = null;
+                state.remove(TOOL_NAME);
+            }
+            // the name is set once the catalogue has resolved the tool, after the call's first routes
+            String toolName = state.toolsCall ? call.getName() : null;
+            if (toolName != state.toolName) {
+                state.toolName = toolName;
+                state.putOrRemove(TOOL_NAME, clean(toolName));
+            }
         }
         return previous;
     }
 
     /** The exchange leaves a route: back to the route it came from, or nothing when it was the first. */
     public void leave(String previousRouteId) {
+        State state = STATE.get();
         if (previousRouteId == null) {
-            clear();
-            STATE.get().reset();
+            state.clear();
         } else {
-            STATE.get().routeId = previousRouteId;
-            MDC.put(ROUTE_ID, previousRouteId);
-        }
-    }
-
-    /** Removes every key of this context from this thread. */
-    public static void clear() {
-        for (String key : KEYS) {
-            MDC.remove(key);
+            state.routeId = previousRouteId;
+            state.put(ROUTE, previousRouteId);
         }
     }
 
@@ -173,13 +217,5 @@ public final class LogContext {
             return length < value.length() ? out.append('…').toString() : out.toString();
         }
         return length < value.length() ? value.substring(0, length) + '…' : value;
-    }
-
-    private static void putOrRemove(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
-            MDC.put(key, value);
-        }
     }
 }

@@ -80,6 +80,30 @@ class LogContextTest {
         }
     }
 
+    /** mcp-dispatch sees the call before the catalogue resolves its tool: the name shows from the next entry on. */
+    @Test
+    void aToolNameResolvedAfterTheFirstEntryShowsOnTheNextOne() {
+        McpRequest request = signedInRequest();
+        McpCall call = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"get_recent_tracks\"}}");
+        String outer = context.enter("mcp-exchange", request, null, null);
+        String dispatch = context.enter("mcp-dispatch", request, call, null);
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("tools/call");
+        assertThat(MDC.get(LogContext.TOOL)).as("not resolved yet").isNull();
+        call.setName("get_recent_tracks");
+        String tool = context.enter("tool-get_recent_tracks", request, call, null);
+        assertThat(MDC.get(LogContext.TOOL)).isEqualTo("get_recent_tracks");
+        context.leave(tool);
+        assertThat(MDC.get(LogContext.TOOL)).as("still this exchange's tool").isEqualTo("get_recent_tracks");
+        context.leave(dispatch);
+        // another message of the same exchange (a batch item): its own method, no tool
+        context.leave(context.enter("mcp-dispatch", request, call("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+                + "\"tools/list\"}"), null));
+        assertThat(MDC.get(LogContext.MCP_METHOD)).isEqualTo("tools/list");
+        assertThat(MDC.get(LogContext.TOOL)).isNull();
+        context.leave(outer);
+    }
+
     @Test
     void anAnonymousRequestHasNoUserAndAWebExchangeTakesItsCorrelationHeader() {
         McpRequest anonymous = new McpRequest("req-2", System.nanoTime(), Instant.now(), "POST", "/mcp");
@@ -91,8 +115,8 @@ class LogContextTest {
         assertThat(MDC.get(LogContext.TOOL)).as("only tools/call names a tool").isNull();
         context.leave(null);
 
-        // a page of the sign-in or OAuth routes: no request context, the edge's correlation header
-        MDC.put(LogContext.MCP_METHOD, "left over");
+        // a page of the sign-in or OAuth routes: no request context, the edge's correlation header (and nothing of
+        // the exchange before it on this thread)
         context.enter("web-login", null, null, "web-7\nforged");
         assertThat(MDC.get(LogContext.CORRELATION_ID)).isEqualTo("web-7?forged");
         assertThat(MDC.get(LogContext.MCP_METHOD)).isNull();
@@ -166,5 +190,44 @@ class LogContextTest {
         event = new ch.qos.logback.classic.spi.LoggingEvent();
         event.setMDCPropertyMap(Map.of());
         assertThat(converter.convert(event)).isEmpty();
+    }
+
+    /**
+     * The hook runs on every route entry: a nested entry and exit of the same exchange (nothing changed but the route)
+     * allocates nothing; a whole exchange allocates only the MDC entries of its keys (logback's map nodes).
+     */
+    @Test
+    void nestedEntriesAllocateNothingAndAWholeExchangeLittle() {
+        McpRequest request = signedInRequest();
+        McpCall call = call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"get_top_artists\"}}");
+        call.setName("get_top_artists");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        int rounds = 20_000;
+        long nested = Long.MAX_VALUE;
+        long exchanges = Long.MAX_VALUE;
+        // the least of a few tries: the first ones also count the JIT's warm-up
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String outer = context.enter("mcp-exchange", request, null, null);
+            context.leave(context.enter("tool-get_top_artists", request, call, null));
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < rounds; i++) {
+                context.leave(context.enter("lastfm-call", request, call, null));
+            }
+            nested = Math.min(nested, threads.getThreadAllocatedBytes(thread) - before);
+            context.leave(outer);
+            before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < rounds; i++) {
+                String first = context.enter("mcp-exchange", request, null, null);
+                context.leave(context.enter("tool-get_top_artists", request, call, null));
+                context.leave(first);
+            }
+            exchanges = Math.min(exchanges, threads.getThreadAllocatedBytes(thread) - before);
+        }
+        System.out.printf("nested %d B per %d, exchanges %d B per %d%n", nested, rounds, exchanges, rounds);
+        assertThat(nested).as("bytes allocated by %d nested entries", rounds).isLessThan(1_000);
+        assertThat(exchanges / rounds).as("bytes allocated per exchange").isLessThan(400);
     }
 }

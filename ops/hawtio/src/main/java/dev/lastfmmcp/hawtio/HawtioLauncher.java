@@ -14,7 +14,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Hawtio 4 ({@code hawtio-default} war) on 127.0.0.1:{@code port}/hawtio. Its proxy reaches only the Last.fm MCP
  * server's Jolokia ({@code http://127.0.0.1:<jolokiaPort>/observe/jolokia}): every other proxy target is 403, on top
- * of Hawtio's own host allow-list. Arguments: war, port, Jolokia port.
+ * of Hawtio's own host allow-list ({@code /proxy/enabled}, which only says whether the proxy is on, is answered).
+ * Arguments: war, port, Jolokia port.
  */
 public final class HawtioLauncher {
 
@@ -38,7 +39,8 @@ public final class HawtioLauncher {
         Filter onlyTheServersJolokia = (request, response, chain) -> {
             String path = ((HttpServletRequest) request).getPathInfo();
             String inContext = ((HttpServletRequest) request).getServletPath() + (path == null ? "" : path);
-            if (inContext.equals(allowed) || inContext.startsWith(allowed + "/")) {
+            if (inContext.equals(allowed) || inContext.startsWith(allowed + "/")
+                || inContext.equals("/proxy/enabled")) {
                 chain.doFilter(request, response);
             } else {
                 ((HttpServletResponse) response).sendError(403, "this console reaches only " + allowed);
