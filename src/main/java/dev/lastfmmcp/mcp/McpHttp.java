@@ -25,7 +25,19 @@ public final class McpHttp {
 
     /** The caller's X-Correlation-Id when it is safe to log and echo, otherwise a new one. */
     public static String correlationId(String given) {
-        return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && SAFE_CORRELATION_ID.matcher(given).matches() ? given : newCorrelationId();
+    }
+
+    /**
+     * A new id in UUID (version 4) form. It names a request in logs and audit records and guards nothing, so it takes
+     * its bits from {@link java.util.concurrent.ThreadLocalRandom}: {@link UUID#randomUUID()} draws on the shared
+     * SecureRandom, a lock every request of every thread takes.
+     */
+    static String newCorrelationId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000000000000000L) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** X-Request-Id when it is safe, else X-Correlation-Id when it is safe, else a new id. */
