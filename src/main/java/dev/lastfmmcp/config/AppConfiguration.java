@@ -173,6 +173,12 @@ public class AppConfiguration implements CamelConfiguration {
         // bean steps, bean expressions and Simple paths on variables bound once, without copying the exchange
         DirectBeans.install(context);
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
+        // after Camel Main applied camel.main.*, before any route is created (that is when MBeans are registered)
+        org.apache.camel.spi.ManagementAgent agent = context.getManagementStrategy().getManagementAgent();
+        if (agent != null) {
+            agent.setMBeansLevel(StepStatistics.mbeansLevel(settings.string("mcp.jmx.step-statistics"),
+                    settings.bool("mcp.jolokia.enabled")));
+        }
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         // one registry for Camel's route timers and ours: camel-micrometer-prometheus (camel.metrics.enabled) has
