@@ -96,6 +96,18 @@ check_startup_log() {
   fi
 }
 
+# check_shutdown_log <log file> <label>: after SIGTERM the jar says it shut down, with no WARN, ERROR or stack trace
+check_shutdown_log() {
+  local log=$1 label=$2
+  for _ in $(seq 1 40); do grep -q 'Apache Camel (Main) .* is shutdown' "$log" && break; sleep 0.25; done
+  local after; after=$(sed -n '/JVM shutdown hook triggered/,$p' "$log")
+  if [ -z "$after" ] || ! grep -q 'is shutdown' <<<"$after" || grep -q -e ' WARN ' -e ' ERROR ' -e 'Exception' <<<"$after"; then
+    echo "conformance: FAIL shutdown output ($label): $log"; cat "$log"; failed=1
+  else
+    echo "conformance: PASS shutdown output ($label: $(grep -c '' <<<"$after") lines after SIGTERM, no WARN, ERROR or stack trace)"
+  fi
+}
+
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
 }
@@ -241,8 +253,9 @@ if [ -z "$JDK25" ]; then
   done
 fi
 check_startup_log "$LOG_DIR/server.log" "$(java -version 2>&1 | head -1)"
+stop_server
+check_shutdown_log "$LOG_DIR/server.log" "$(java -version 2>&1 | head -1)"
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
-  stop_server
   start_server "$JDK25/bin/java" "$LOG_DIR/server-jdk25.log"
   check_startup_log "$LOG_DIR/server-jdk25.log" "JDK 25"
   URL="http://localhost:$PORT/mcp"

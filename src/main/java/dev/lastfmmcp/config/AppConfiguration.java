@@ -383,12 +383,14 @@ public class AppConfiguration implements CamelConfiguration {
                 malformedRequests);
         registry.bind("vertx", Vertx.class, vertx);
         registry.bind("connectionLimits", connectionLimits);
-        context.addService(new ServiceSupport() {
+        // closed once the context has stopped: as a service of its own it closed before the platform-http server
+        // (added earlier, so stopped later) could stop, which then logged a WARN with a stack trace on every SIGTERM
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
             @Override
-            protected void doStop() {
+            public void onContextStopped(CamelContext stopped) {
                 vertx.close();
             }
-        }, true, true);
+        });
         edge.first(connectionLimits.requestHandler(vertx));
         edge.malformedRequests(malformedRequests);
         context.getManagementStrategy().addEventNotifier(edge);
