@@ -117,6 +117,27 @@ class ClientBenchmark extends ToolTestSupport {
                                          + "(throttle: 5 per second)", LASTFM.getAllServeEvents().size(),
                 (System.nanoTime() - burstStart) / 1e9));
 
+        // 4. one cold tools/call at a time over HTTP: cache miss, throttle (idle: no wait), signed upstream call to a
+        // stand-in that answers at once, normalising, caching, rendering
+        LASTFM.resetAll();
+        LASTFM.stubFor(get(urlPathEqualTo("/2.0/")).willReturn(aResponse().withStatus(200)
+                .withBody(dev.lastfmmcp.support.Fixtures.lastfm("artist.getSimilar__metallica.json"))));
+        long[] cold = new long[20];
+        for (int i = 0; i < cold.length; i++) {
+            HttpRequest coldCall = HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                          + "\"tools/call\",\"params\":{\"name\":\"get_similar_artists\",\"arguments\":"
+                          + "{\"artist\":\"Cold " + i + "\",\"limit\":10}}}")).build();
+            Thread.sleep(250); // below the 5/s budget: the throttle never queues
+            long start = System.nanoTime();
+            String answer = http.send(coldCall, HttpResponse.BodyHandlers.ofString()).body();
+            cold[i] = System.nanoTime() - start;
+            assertThat(answer).contains("\"result\"").doesNotContain("\"isError\":true");
+        }
+        print(summary("cold tools/call over HTTP through the throttle (1 client, 20 distinct artists)", cold)
+              + ", " + LASTFM.getAllServeEvents().size() + " upstream calls");
+
         Path out = Path.of("target", "benchmark-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), java.nio.file.StandardOpenOption.CREATE,
