@@ -119,9 +119,9 @@ final class BeanCall {
                 }
             }
         }
-        if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-            method.trySetAccessible();
-        }
+        // accessible even when public: Method.invoke then skips its access check, whose one-entry cache every other
+        // bean call of the request evicts
+        method.trySetAccessible();
         return new BeanCall(bean, method, sources, unquote);
     }
 

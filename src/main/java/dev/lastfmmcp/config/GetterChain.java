@@ -137,7 +137,8 @@ final class GetterChain {
                 if (method.getReturnType() == void.class || Modifier.isStatic(method.getModifiers())) {
                     continue;
                 }
-                if (!Modifier.isPublic(method.getDeclaringClass().getModifiers()) && !method.trySetAccessible()) {
+                // accessible even when public: Method.invoke then skips its per-call access check
+                if (!method.trySetAccessible() && !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
                     continue;
                 }
                 return method;

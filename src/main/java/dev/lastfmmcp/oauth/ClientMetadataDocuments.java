@@ -279,11 +279,15 @@ public class ClientMetadataDocuments {
 
     // ---------------------------------------------------------------- the fetch
 
-    /** The JDK HTTP client: no redirects, the whole exchange bounded by the timeout, the body by {@code maxBytes}. */
+    /**
+     * The JDK HTTP client: no redirects, the whole exchange bounded by the timeout, the body by {@code maxBytes}. The
+     * client (and its TLS context, about 180 classes) is built at the first fetch, not at start-up.
+     */
     public static Fetcher http(Duration connectTimeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        dev.lastfmmcp.support.Lazy<HttpClient> lazyClient = new dev.lastfmmcp.support.Lazy<>(() -> HttpClient
+                .newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build());
         return (uri, timeout, maxBytes) -> {
+            HttpClient client = lazyClient.get();
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                     .GET().build();
             CappedBody body = new CappedBody(maxBytes + 1);
