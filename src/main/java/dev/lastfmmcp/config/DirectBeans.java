@@ -70,8 +70,13 @@ public final class DirectBeans {
         }
     }
 
-    /** A bean step: the method's result (if it has one) becomes the body; its failure, the exchange's exception. */
-    static final class Step implements Processor, IdAware, RouteIdAware {
+    /**
+     * A bean step: the method's result (if it has one) becomes the body; its failure, the exchange's exception. A
+     * service, as Camel's bean processor is: Camel registers a step's JMX MBean (Hawtio's per-step statistics) only
+     * for processors that are services.
+     */
+    static final class Step extends org.apache.camel.support.service.ServiceSupport
+            implements Processor, IdAware, RouteIdAware {
         private final BeanCall call;
         private String id;
         private String routeId;

@@ -15,8 +15,8 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * By default (no Jolokia) routes have their MBeans and statistics but steps have none; JolokiaTest shows the steps'
- * statistics when Jolokia is on.
+ * By default (no Jolokia) routes have their MBeans and statistics but steps have none; {@link StepMBeansOnTest} (and JolokiaTest,
+ * with Jolokia on) shows every step's statistics, the bean steps of {@code config.DirectBeans} among them.
  */
 @CamelMainTest(configurationClasses = AppConfiguration.class, useJmx = true, properties = {"camel.server.port=0",
         "mcp.management.port=0"})
