@@ -341,7 +341,7 @@ public class AppConfiguration implements CamelConfiguration {
                 () -> caches.apply(InfinispanStores.OAUTH_TOKENS), secretBox, mapper,
                 clock, new AuthorizationServer.Settings(settings.duration("mcp.oauth.authorize-ttl"),
                         settings.duration("mcp.oauth.code-ttl"), settings.duration("mcp.oauth.access-ttl"),
-                        settings.duration("mcp.oauth.refresh-ttl")));
+                        settings.duration("mcp.oauth.refresh-ttl")), signInId -> signIns.find(signInId).isPresent());
         OAuthEndpoints oauthEndpoints = new OAuthEndpoints(oauthClients, new RegistrationLimiter(
                 settings.integer("mcp.oauth.register.max-per-address"), settings.duration("mcp.oauth.register.window")),
                 oauthServer, signIns, signInSettings, publicUrl::base,

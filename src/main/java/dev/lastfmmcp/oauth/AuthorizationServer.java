@@ -54,6 +54,7 @@ public class AuthorizationServer {
     public record Tokens(String accessToken, String refreshToken, long expiresIn, String scope) {
     }
 
+    private final java.util.function.Predicate<String> signInValid;
     private final ClientRegistry clients;
     private final ClientMetadataDocuments documents;
     private final OAuthMetadata metadata;
@@ -65,9 +66,16 @@ public class AuthorizationServer {
     private final Settings settings;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * @param signInValid whether the sign-in a token family stands for (its id) still works: Last.fm can revoke a
+     *                    session key (error 9 marks the sign-in invalid), and sign-ins expire; a refresh of a family
+     *                    whose sign-in is gone is refused and the family revoked, so the client signs in again
+     */
     public AuthorizationServer(ClientRegistry clients, ClientMetadataDocuments documents, OAuthMetadata metadata,
             Supplier<BasicCache<String, String>> pending, Supplier<BasicCache<String, String>> tokens,
-            SecretBox box, ObjectMapper mapper, Clock clock, Settings settings) {
+            SecretBox box, ObjectMapper mapper, Clock clock, Settings settings,
+            java.util.function.Predicate<String> signInValid) {
+        this.signInValid = signInValid;
         this.clients = clients;
         this.documents = documents;
         this.metadata = metadata;
@@ -269,6 +277,13 @@ public class AuthorizationServer {
             LOG.warn("An OAuth token family can no longer be opened with the configured encryption keys; it is "
                      + "revoked ({})", Fingerprint.of(familyId));
             throw invalidGrant("this authorization can no longer be used (the server's keys changed); sign in again");
+        }
+        if (!signInValid.test(signIn.plaintext())) {
+            revokeFamily(familyId);
+            LOG.info("An OAuth token family's Last.fm sign-in no longer works (revoked at Last.fm or expired); the "
+                     + "family is revoked ({})", Fingerprint.of(familyId));
+            throw invalidGrant("the Last.fm sign-in behind this authorization no longer works (access revoked in the "
+                               + "Last.fm settings, or expired); sign in again");
         }
         Family current = signIn.stale() ? family.withSignIn(box.seal(signIn.plaintext(), familyId)) : family;
         return issue(familyId, current, narrow(family.scope(), params.get("scope")), stored);

@@ -105,8 +105,11 @@ class AuthorizationServerTest {
         return new AuthorizationServer(clients, documents, new OAuthMetadata(base::get, "Last.fm", mapper),
                 () -> pending, () -> tokens, box, mapper, clock,
                 new AuthorizationServer.Settings(Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofHours(1),
-                        Duration.ofDays(30)));
+                        Duration.ofDays(30)), signInId -> !invalidSignIns.contains(signInId));
     }
+
+    /** The sign-ins Last.fm no longer accepts (error 9) or that expired, as SignIns.find would not find them. */
+    private final java.util.Set<String> invalidSignIns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterAll
     void stop() {
@@ -118,6 +121,7 @@ class AuthorizationServerTest {
         clientStore.clear();
         pending.clear();
         tokens.clear();
+        invalidSignIns.clear();
         base.set("https://mcp.example.org");
     }
 
@@ -196,6 +200,26 @@ class AuthorizationServerTest {
         refused(() -> server.token(refresh(first.refreshToken(), id), null), 400, "invalid_grant");
         assertThat(server.resolve(second.accessToken())).isEmpty();
         refused(() -> server.token(refresh(second.refreshToken(), id), null), 400, "invalid_grant");
+    }
+
+    @Test
+    void aRefreshAfterTheSignInStoppedWorkingIsRefusedAndEndsTheFamily() throws Exception {
+        String id = register("none", null).get("client_id").asText();
+        AuthorizationServer.Tokens first = server.token(exchange(code(id, null), id), null);
+        AuthorizationServer.Tokens second = server.token(refresh(first.refreshToken(), id), null);
+        // Last.fm answered error 9 for this user's session key: the sign-in is marked invalid
+        invalidSignIns.add("sign-in-1");
+        assertThatThrownBy(() -> server.token(refresh(second.refreshToken(), id), null))
+                .isInstanceOfSatisfying(OAuthError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.error()).isEqualTo("invalid_grant");
+                    assertThat(e.getMessage()).contains("sign in again");
+                });
+        assertThat(server.resolve(second.accessToken())).as("the family is revoked").isEmpty();
+        // a later sign-in of the same user with a fresh authorization works again
+        invalidSignIns.clear();
+        AuthorizationServer.Tokens again = server.token(exchange(code(id, null), id), null);
+        assertThat(server.token(refresh(again.refreshToken(), id), null).accessToken()).isNotBlank();
     }
 
     @Test

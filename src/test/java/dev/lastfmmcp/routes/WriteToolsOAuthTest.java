@@ -68,6 +68,9 @@ class WriteToolsOAuthTest extends ToolTestSupport {
         }
     }
 
+    private String lastClientId;
+    private String lastRefreshToken;
+
     /** The whole OAuth flow for {@code scope}, signed in to Last.fm with {@code token}: the access token. */
     private String accessToken(String scope, String token) {
         String clientId = steps.register("{\"client_name\":\"Writer\",\"redirect_uris\":[\"" + OAuthSteps.REDIRECT
@@ -82,6 +85,8 @@ class WriteToolsOAuthTest extends ToolTestSupport {
                 + OAuthSteps.enc(clientId) + "&resource=" + OAuthSteps.enc(base() + "/mcp"), 200);
         assertThat(java.util.Set.of(tokens.get("scope").asText().split(" ")))
                 .isEqualTo(java.util.Set.of(scope.split(" ")));
+        lastClientId = clientId;
+        lastRefreshToken = tokens.get("refresh_token").asText();
         return tokens.get("access_token").asText();
     }
 
@@ -153,5 +158,11 @@ class WriteToolsOAuthTest extends ToolTestSupport {
         assertThat(next.status()).isEqualTo(401);
         assertThat(next.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(posts()).isEqualTo(2);
+
+        // and its refresh token gets no new one: the client has to send the user through sign-in again
+        JsonNode refused = steps.token("grant_type=refresh_token&refresh_token=" + OAuthSteps.enc(lastRefreshToken)
+                + "&client_id=" + OAuthSteps.enc(lastClientId), 400);
+        assertThat(refused.path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(refused.path("error_description").asText()).contains("sign in again");
     }
 }
