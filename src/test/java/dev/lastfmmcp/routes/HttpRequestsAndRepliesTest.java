@@ -91,4 +91,13 @@ class HttpRequestsAndRepliesTest extends AppTestSupport {
                 Map.of("X-Correlation-Id", "bad id with spaces and a very long tail ".repeat(3)));
         assertThat(unsafe.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
     }
+
+    @Test
+    void aJsonReplyHasItsLengthAndIsNotChunked() {
+        Reply reply = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", session());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Length"))
+                .isEqualTo(String.valueOf(reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(reply.header("Transfer-Encoding")).isNull();
+    }
 }
