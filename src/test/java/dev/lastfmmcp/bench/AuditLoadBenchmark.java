@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +46,6 @@ import static org.awaitility.Awaitility.await;
  */
 class AuditLoadBenchmark {
 
-    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
     private static final String TOKEN = "audit-benchmark-admin-token";
     private static final int CLIENTS = 8;
     private static final int CALLS = 8_000;
@@ -66,9 +63,7 @@ class AuditLoadBenchmark {
         try (AppProcess app = AppProcess.start(Map.of("LASTFM_API_KEY", WireMockUpstreams.API_KEY,
                 "LASTFM_API_URL", "http://127.0.0.1:" + lastfm.port() + "/2.0/", "MUSICBRAINZ_ENABLED", "false",
                 "PORT", "0", "MANAGEMENT_PORT", Integer.toString(management), "MCP_ADMIN_TOKEN", TOKEN), Map.of())) {
-            Matcher ready = READY.matcher(app.awaitLine(READY.asPredicate()));
-            assertThat(ready.find()).as(app.output()).isTrue();
-            URI mcp = URI.create("http://127.0.0.1:" + ready.group(1) + "/mcp");
+            URI mcp = URI.create(app.awaitBaseUrl() + "/mcp");
             HttpRequest call = HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", initialize(mcp))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"

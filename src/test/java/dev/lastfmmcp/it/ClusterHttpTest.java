@@ -1,22 +1,19 @@
 package dev.lastfmmcp.it;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lastfmmcp.support.AppProcess;
+import dev.lastfmmcp.support.WebSignIn;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.FreePorts;
 import dev.lastfmmcp.support.WireMockUpstreams;
@@ -41,7 +38,6 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ClusterHttpTest {
 
-    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer lastfm;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -132,9 +128,7 @@ class ClusterHttpTest {
     }
 
     private static String base(AppProcess app) {
-        Matcher ready = READY.matcher(app.awaitLine(READY.asPredicate()));
-        assertThat(ready.find()).as(app.output()).isTrue();
-        return "http://127.0.0.1:" + ready.group(1);
+        return app.awaitBaseUrl();
     }
 
     private JsonNode ready(int managementPort) throws Exception {
@@ -145,18 +139,7 @@ class ClusterHttpTest {
 
     /** The browser flow on one node: /login, Last.fm's callback with a token; the personal URL's sign-in id. */
     private String signIn(String base) throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher cb = Pattern.compile("[?&]cb=([^&]+)").matcher(login.headers().firstValue("Location").orElseThrow());
-        assertThat(cb.find()).isTrue();
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(
-                        URLDecoder.decode(cb.group(1), StandardCharsets.UTF_8) + "&token=abc123"))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Matcher personal = Pattern.compile("/mcp\\?session_id=([A-Za-z0-9_-]+)").matcher(page.body());
-        assertThat(personal.find()).isTrue();
-        return personal.group(1);
+        return WebSignIn.personalSessionId(http, base, "abc123");
     }
 
     private String initialize(URI uri) throws Exception {

@@ -36,7 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 class EditedRoutesTest {
 
-    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
     private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
             + "\"get_artist_info\",\"arguments\":{\"artist\":\"The Weeknd\"}}}";
 
@@ -62,10 +61,9 @@ class EditedRoutesTest {
                 "MUSICBRAINZ_API_URL", "http://127.0.0.1:" + musicbrainz.port() + "/ws/2/", "PORT", "0",
                 "MANAGEMENT_PORT", Integer.toString(management), "MCP_ROUTES_DIR", dir.toString(),
                 "MCP_ROUTES_RELOAD", "true"), Map.of())) {
-            Matcher ready = READY.matcher(app.awaitLine(READY.asPredicate()));
-            assertThat(ready.find()).as(app.output()).isTrue();
+            String base = app.awaitBaseUrl();
             assertThat(app.output()).contains("Route files from " + dir + ": audit.camel.yaml, tools-artists.camel.yaml");
-            URI mcp = URI.create("http://127.0.0.1:" + ready.group(1) + "/mcp");
+            URI mcp = URI.create(base + "/mcp");
             String session = initialize(mcp);
 
             // example 1: the audit record also as a log line; example 2: no MusicBrainz request for artists

@@ -1,19 +1,16 @@
 package dev.lastfmmcp.it;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lastfmmcp.support.AppProcess;
+import dev.lastfmmcp.support.WebSignIn;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.WireMockUpstreams;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SignInRestartTest {
 
-    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
     private static final String SESSION_KEY = "d580d57f32848f5dcf574d1ce18d78b2";
     private static WireMockServer lastfm;
 
@@ -62,19 +58,7 @@ class SignInRestartTest {
         String firstOutput;
         try (AppProcess app = AppProcess.start(env, Map.of())) {
             String base = base(app);
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher cb = Pattern.compile("[?&]cb=([^&]+)").matcher(login.headers().firstValue("Location")
-                    .orElseThrow());
-            assertThat(cb.find()).isTrue();
-            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(
-                            URLDecoder.decode(cb.group(1), StandardCharsets.UTF_8) + "&token=abc123"))
-                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            Matcher personal = Pattern.compile("/mcp\\?session_id=([A-Za-z0-9_-]+)").matcher(page.body());
-            assertThat(personal.find()).isTrue();
-            id = personal.group(1);
+            id = WebSignIn.personalSessionId(http, base, "abc123");
             assertThat(status(http, base, id)).contains("AliceListens");
             firstOutput = app.stop();
         }
@@ -90,9 +74,7 @@ class SignInRestartTest {
     }
 
     private static String base(AppProcess app) {
-        Matcher ready = READY.matcher(app.awaitLine(READY.asPredicate()));
-        assertThat(ready.find()).isTrue();
-        return "http://127.0.0.1:" + ready.group(1);
+        return app.awaitBaseUrl();
     }
 
     /** initialize and lastfm_auth_status on the personal URL; the tool's text. */

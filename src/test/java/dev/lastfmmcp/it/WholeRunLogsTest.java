@@ -1,11 +1,9 @@
 package dev.lastfmmcp.it;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,13 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lastfmmcp.support.AppProcess;
+import dev.lastfmmcp.support.WebSignIn;
 import dev.lastfmmcp.support.Browser;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.FreePorts;
@@ -45,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WholeRunLogsTest {
 
-    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER = "AliceListens";
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
@@ -79,9 +75,7 @@ class WholeRunLogsTest {
                 "LASTFM_API_URL", "http://127.0.0.1:" + lastfm.port() + "/2.0/", "MCP_ENCRYPTION_KEY", encryptionKey,
                 "MCP_ADMIN_TOKEN", adminToken, "LOG_FORMAT", "json", "LOG_LEVEL", "DEBUG", "PORT", "0",
                 "MANAGEMENT_PORT", Integer.toString(management), "MUSICBRAINZ_ENABLED", "false"), Map.of())) {
-            Matcher ready = READY.matcher(app.awaitLine(READY.asPredicate()));
-            assertThat(ready.find()).as(app.output()).isTrue();
-            String base = "http://127.0.0.1:" + ready.group(1);
+            String base = app.awaitBaseUrl();
 
             // web sign-in: the sign-in id in the personal URL
             String signInId = webSignIn(base);
@@ -184,18 +178,7 @@ class WholeRunLogsTest {
     }
 
     private String webSignIn(String base) throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher cb = Pattern.compile("[?&]cb=([^&]+)").matcher(login.headers().firstValue("Location").orElseThrow());
-        assertThat(cb.find()).isTrue();
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(
-                        URLDecoder.decode(cb.group(1), StandardCharsets.UTF_8) + "&token=webtoken1"))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Matcher personal = Pattern.compile("/mcp\\?session_id=([A-Za-z0-9_-]+)").matcher(page.body());
-        assertThat(personal.find()).isTrue();
-        return personal.group(1);
+        return WebSignIn.personalSessionId(http, base, "webtoken1");
     }
 
     private HttpResponse<String> post(URI uri, String session, String body, String requestId) throws Exception {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -24,6 +27,9 @@ public final class AppProcess implements AutoCloseable {
 
     /** 32 bytes, base64: the encryption key app processes get unless the test gives its own. */
     public static final String TEST_ENCRYPTION_KEY = "dGVzdC1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcy0hISE=";
+
+    /** The one line a started server prints when it is ready, with its port. */
+    private static final Pattern READY = Pattern.compile("ready at http://127\\.0\\.0\\.1:(\\d+)/mcp");
 
     private final Process process;
     private final File output;
@@ -86,6 +92,13 @@ public final class AppProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> output().lines().anyMatch(line) || !process.isAlive());
         return output();
+    }
+
+    /** Waits (up to 90 s) for the ready line and returns the server's base URL ({@code http://127.0.0.1:<port>}). */
+    public String awaitBaseUrl() {
+        Matcher ready = READY.matcher(awaitLine(READY.asPredicate()));
+        assertThat(ready.find()).as(output()).isTrue();
+        return "http://127.0.0.1:" + ready.group(1);
     }
 
     /** Waits (up to 90 s) for the process to end by itself; -1 when it did not. */
