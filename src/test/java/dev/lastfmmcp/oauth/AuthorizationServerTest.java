@@ -3,11 +3,8 @@ package dev.lastfmmcp.oauth;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.signin.SecretBox;
+import dev.lastfmmcp.support.TestClock;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
@@ -44,33 +42,13 @@ class AuthorizationServerTest {
 
     private final ObjectMapper mapper = AppConfiguration.objectMapper();
     private final AtomicReference<String> base = new AtomicReference<>("https://mcp.example.org");
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock("2026-12-07T10:00:00Z");
     private DefaultCacheManager manager;
     private Cache<String, String> clientStore;
     private Cache<String, String> pending;
     private Cache<String, String> tokens;
     private ClientRegistry clients;
     private AuthorizationServer server;
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     void start() {
@@ -334,9 +312,9 @@ class AuthorizationServerTest {
         assertThat(server.resolve(issued.accessToken())).as("issued for another resource").isEmpty();
         base.set("https://mcp.example.org");
         assertThat(server.resolve(issued.accessToken())).isPresent();
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(server.resolve(issued.accessToken())).as("expired").isEmpty();
-        clock.now = Instant.parse("2026-12-07T10:00:00Z");
+        clock.set(Instant.parse("2026-12-07T10:00:00Z"));
     }
 
     @Test

@@ -1,16 +1,13 @@
 package dev.lastfmmcp.signin;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.config.InfinispanStores;
 import dev.lastfmmcp.support.Fingerprint;
+import dev.lastfmmcp.support.TestClock;
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.junit.jupiter.api.AfterEach;
@@ -28,23 +25,7 @@ class SignInsTest {
     @TempDir
     Path data;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = new TestClock("2026-12-01T10:00:00Z");
     private EmbeddedCacheManager manager;
 
     private EmbeddedCacheManager start() {
@@ -195,12 +176,12 @@ class SignInsTest {
         manager = start();
         SignIns store = signIns(manager, new SecretBox(SecretBoxTest.key(1), List.of()));
         String id = store.create("AliceListens", KEY, SignIn.VIA_SESSION_URL).id();
-        now.set(now.get().plus(Duration.ofDays(20)));
+        clock.advance(Duration.ofDays(20));
         assertThat(store.find(id)).isPresent();
-        now.set(now.get().plus(Duration.ofDays(20)));
+        clock.advance(Duration.ofDays(20));
         // 40 days after creation, 20 after the last use: alive
         await().atMost(Duration.ofSeconds(5)).until(() -> store.find(id).isPresent());
-        now.set(now.get().plus(Duration.ofDays(31)));
+        clock.advance(Duration.ofDays(31));
         assertThat(store.find(id)).isEmpty();
     }
 

@@ -3,10 +3,8 @@ package dev.lastfmmcp.unit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +16,7 @@ import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.RequestStates;
 import dev.lastfmmcp.support.KeyFiles;
+import dev.lastfmmcp.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,27 +28,8 @@ class RequestStatesTest {
 
     private static final ObjectMapper JSON = AppConfiguration.objectMapper();
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock("2026-12-07T10:00:00Z");
     private final RequestStates states = new RequestStates(KEY, JSON, clock, Duration.ofMinutes(10));
-
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static McpCall call(String method, String params) {
         try {
@@ -127,7 +107,7 @@ class RequestStatesTest {
     void anExpiredStateOpensAsExpiredWithoutItsAnswers() {
         McpCall call = call("tools/call", "{\"name\":\"t\"}");
         String state = states.seal(binding(call, Caller.ANONYMOUS), answers());
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         RequestStates.Opened opened = states.open(state, binding(call, Caller.ANONYMOUS));
         assertThat(opened.expired()).isTrue();
         assertThat(opened.answers()).isEmpty();
