@@ -134,13 +134,8 @@ public class HotPathBenchmark {
             }, "camel-main");
             runner.setDaemon(true);
             runner.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the application did not start within 60 s");
-                }
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await("the application's start").atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> main.getCamelContext() != null && main.getCamelContext().isStarted());
             CamelContext context = main.getCamelContext();
             template = context.createProducerTemplate();
             Exchange initialize = post(null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
