@@ -53,6 +53,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.lastfmmcp.mcp.HttpGuard;
 import dev.lastfmmcp.support.Resources;
+import dev.lastfmmcp.support.ResultMemo;
 import dev.lastfmmcp.mcp.Lifecycle;
 import dev.lastfmmcp.mcp.BatchResponses;
 import dev.lastfmmcp.mcp.McpIntake;
@@ -404,6 +405,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("sessionStore", sessions);
         registry.bind("httpGuard", guard);
         registry.bind("jsonRpc", codec);
+        registry.bind(DirectBeans.RESULT_MEMO, new ResultMemo(settings.integer("mcp.tools.result-memo.max-entries"),
+                settings.duration("mcp.tools.result-memo.idle-timeout"), codec::remember));
         registry.bind("mcpIntake", new McpIntake(codec, guard, clock, settings.integer("mcp.max-batch-size"),
                 settings.duration("mcp.request-timeout")));
         registry.bind("sessionBinding", sessionBinding);

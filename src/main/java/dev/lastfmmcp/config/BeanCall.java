@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 
+import dev.lastfmmcp.support.Memoized;
+import dev.lastfmmcp.support.ResultMemo;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -47,9 +49,12 @@ final class BeanCall {
     private final Class<?>[] types;
     private final Class<?>[] boxed;
     private final boolean[] unquote;
+    /** For a {@link Memoized} method: its earlier results by arguments; else null. */
+    private final ResultMemo memo;
 
-    private BeanCall(Object bean, Method method, Source[] sources, boolean[] unquote) {
+    private BeanCall(Object bean, Method method, Source[] sources, boolean[] unquote, ResultMemo memo) {
         this.bean = bean;
+        this.memo = memo;
         this.method = method;
         this.sources = sources;
         this.types = method.getParameterTypes();
@@ -66,6 +71,11 @@ final class BeanCall {
      * result, a parameter it cannot bind).
      */
     static BeanCall of(CamelContext context, Object bean, String spec) {
+        return of(context, bean, spec, null);
+    }
+
+    /** As {@link #of(CamelContext, Object, String)}; a {@link Memoized} method keeps its results in {@code memo}. */
+    static BeanCall of(CamelContext context, Object bean, String spec, ResultMemo memo) {
         if (bean == null || spec == null || spec.isBlank()) {
             return null;
         }
@@ -122,7 +132,9 @@ final class BeanCall {
         // accessible even when public: Method.invoke then skips its access check, whose one-entry cache every other
         // bean call of the request evicts
         method.trySetAccessible();
-        return new BeanCall(bean, method, sources, unquote);
+        boolean memoized = memo != null && memo.isOn() && method.isAnnotationPresent(Memoized.class)
+                           && !method.getReturnType().isPrimitive() && method.getReturnType() != void.class;
+        return new BeanCall(bean, method, sources, unquote, memoized ? memo : null);
     }
 
     /** True when the method returns nothing: a bean step then leaves the body as it is. */
@@ -164,6 +176,16 @@ final class BeanCall {
                 }
             }
         }
+        if (memo != null) {
+            List<Object> key = memo.key(method, args);
+            if (key != null) {
+                return memo.get(key, () -> call(args));
+            }
+        }
+        return call(args);
+    }
+
+    private Object call(Object[] args) throws Exception {
         try {
             return method.invoke(bean, args);
         } catch (InvocationTargetException e) {

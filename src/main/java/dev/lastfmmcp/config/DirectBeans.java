@@ -1,5 +1,6 @@
 package dev.lastfmmcp.config;
 
+import dev.lastfmmcp.support.ResultMemo;
 import org.apache.camel.BeanScope;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -28,6 +29,8 @@ public final class DirectBeans {
 
     /** The registry name under which Camel looks for a replacement of its {@code bean} language. */
     static final String LANGUAGE_BEAN = "bean-language";
+    /** The registry name of the {@link ResultMemo} that {@code @Memoized} bean steps keep their results in. */
+    static final String RESULT_MEMO = "resultMemo";
 
     private DirectBeans() {
     }
@@ -61,7 +64,8 @@ public final class DirectBeans {
                 String ref, String method, BeanScope scope) throws Exception {
             if (bean == null && beanType == null && beanClass == null && ref != null
                 && (scope == null || scope == BeanScope.Singleton)) {
-                BeanCall call = BeanCall.of(context, context.getRegistry().lookupByName(ref), method);
+                BeanCall call = BeanCall.of(context, context.getRegistry().lookupByName(ref), method,
+                        context.getRegistry().lookupByNameAndType(RESULT_MEMO, ResultMemo.class));
                 if (call != null) {
                     return new Step(call);
                 }

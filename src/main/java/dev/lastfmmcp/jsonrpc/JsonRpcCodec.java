@@ -1,6 +1,7 @@
 package dev.lastfmmcp.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Parses and builds JSON-RPC 2.0 envelopes with Jackson (never by string templating), keeping the request id's value
@@ -18,6 +22,11 @@ public class JsonRpcCodec {
     private final ObjectMapper mapper;
     /** One JSON value per body: anything after it (a second object, a stray NUL) makes the body invalid JSON. */
     private final ObjectReader strictReader;
+    /**
+     * Results that are sent again unchanged (a memoized tool result, see {@code support.ResultMemo}) with their JSON,
+     * written once. Weak keys: looked up by identity, and gone once nothing holds the result any more.
+     */
+    private final Cache<Object, RawValue> written = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     public JsonRpcCodec(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -90,10 +99,32 @@ public class JsonRpcCodec {
         } else if (result instanceof JsonNode node) {
             response.set("result", node);
         } else {
-            // serialised once, when the response is written (a tree first would serialise it twice)
-            response.putPOJO("result", result);
+            RawValue json = written.getIfPresent(result);
+            if (json != null) {
+                response.putRawValue("result", json);
+            } else {
+                // serialised once, when the response is written (a tree first would serialise it twice)
+                response.putPOJO("result", result);
+            }
         }
         return response;
+    }
+
+    /**
+     * Keeps the JSON of a result that will be sent again as it is: {@link #result} then copies it into the response
+     * instead of serialising the result each time. The result must never be changed afterwards.
+     */
+    public void remember(Object result) {
+        if (result == null || result instanceof JsonNode) {
+            return;
+        }
+        try {
+            SerializedString json = new SerializedString(mapper.writeValueAsString(result));
+            json.asUnquotedUTF8();
+            written.put(result, new RawValue(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a result could not be written as JSON", e);
+        }
     }
 
     public ObjectNode error(JsonNode id, int code, String message, Object data) {

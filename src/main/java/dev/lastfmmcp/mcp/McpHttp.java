@@ -16,6 +16,8 @@ public final class McpHttp {
     /** The request id a proxy or client sends (and gets back): the correlation id when it is safe. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
+    /** The client's address as a proxy in front of this server saw it (believed only from mcp.trusted-proxies). */
+    public static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
     /** Where legacy (2024-11-05 HTTP+SSE) clients POST; their session is the sessionId query parameter. */
     public static final String LEGACY_MESSAGES_PATH = "/messages";
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");

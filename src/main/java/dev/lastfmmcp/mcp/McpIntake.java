@@ -48,7 +48,8 @@ public class McpIntake {
         HttpMessage http = exchange.getIn() instanceof HttpMessage message ? message : null;
         McpRequest request = new McpRequest(correlationId, arrival, clock.instant(), method, requestPath,
                 McpHttp.LEGACY_MESSAGES_PATH.equals(requestPath) ? McpRequest.LEGACY_SSE : McpRequest.STREAMABLE_HTTP,
-                http == null ? null : McpHttp.clientAddress(http.getRequest().remoteAddress()));
+                http == null ? null : McpHttp.clientAddress(http.getRequest().remoteAddress()),
+                exchange.getMessage().getHeader(McpHttp.FORWARDED_FOR_HEADER, String.class));
         exchange.setVariable(RequestDeadline.VARIABLE, arrival + requestTimeout.toNanos());
         if (http != null) {
             request.reply().setHttpResponse(http.getResponse());

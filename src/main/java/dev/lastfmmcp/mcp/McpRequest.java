@@ -40,6 +40,7 @@ public class McpRequest implements UpstreamCaller {
     private final String path;
     private final String transport;
     private final String clientAddress;
+    private final String forwardedFor;
 
     private List<JsonNode> messages = List.of();
     private boolean batch;
@@ -65,6 +66,13 @@ public class McpRequest implements UpstreamCaller {
      */
     public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path,
             String transport, String clientAddress) {
+        this(correlationId, startNanos, receivedAt, httpMethod, path, transport, clientAddress, null);
+    }
+
+    /** @param forwardedFor the request's X-Forwarded-For header; null when it has none */
+    public McpRequest(String correlationId, long startNanos, Instant receivedAt, String httpMethod, String path,
+            String transport, String clientAddress, String forwardedFor) {
+        this.forwardedFor = forwardedFor;
         this.correlationId = correlationId;
         this.startNanos = startNanos;
         this.receivedAt = receivedAt;
@@ -98,6 +106,11 @@ public class McpRequest implements UpstreamCaller {
     /** The client's IP address as the socket saw it (null when unknown); sessions are counted per address. */
     public String getClientAddress() {
         return clientAddress;
+    }
+
+    /** The X-Forwarded-For header as the client sent it (believed only from a trusted proxy); null when absent. */
+    public String getForwardedFor() {
+        return forwardedFor;
     }
 
     public String getTransport() {

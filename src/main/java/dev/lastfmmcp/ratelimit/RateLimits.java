@@ -19,7 +19,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.apache.camel.Variable;
 
 /**
@@ -79,11 +78,11 @@ public class RateLimits {
      * the request is refused ({@link JsonRpcException} -32000; the reply of a lone request becomes a 429).
      */
     public void spend(@Variable("call") McpCall call, @Variable("mcp") McpRequest request,
-            @Variable("caller") Caller caller, @Header("X-Forwarded-For") String forwardedFor, Exchange exchange) {
+            @Variable("caller") Caller caller, Exchange exchange) {
         if (!enabled() || call == null || !COUNTED.contains(call.getMethod())) {
             return;
         }
-        List<Identity> identities = identities(caller, request.getClientAddress(), forwardedFor);
+        List<Identity> identities = identities(caller, request.getClientAddress(), request.getForwardedFor());
         List<Bucket> spent = new ArrayList<>();
         String notice = null;
         for (Identity identity : identities) {

@@ -106,7 +106,7 @@ class RateLimitBenchmark {
         for (int i = 0; i < count; i++) {
             DefaultExchange exchange = new DefaultExchange(camel);
             long start = System.nanoTime();
-            limits.spend(call, request, caller, null, exchange);
+            limits.spend(call, request, caller, exchange);
             nanos[i] = System.nanoTime() - start;
         }
         return nanos;

@@ -191,7 +191,7 @@ class RemoteStoresServerTest {
             McpCall call = new McpCall(codec.classify(codec.parse(
                     "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ping\"}}")));
             try {
-                nodes.get(i % 2).spend(call, request, Caller.lastfmUser("AliceListens"), null,
+                nodes.get(i % 2).spend(call, request, Caller.lastfmUser("AliceListens"),
                         new DefaultExchange(camel));
                 admitted++;
             } catch (JsonRpcException e) {

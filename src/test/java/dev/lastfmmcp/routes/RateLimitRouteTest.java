@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A client over its per-minute limit: 429 with the limit's headers and a JSON-RPC error that says when to retry. */
 @CamelMainTest(configurationClasses = AppConfiguration.class,
                properties = {"camel.server.port=0", "mcp.rate-limit.per-minute=5", "mcp.rate-limit.per-hour=100",
-                             "mcp.rate-limit.exempt-loopback=false"})
+                             "mcp.rate-limit.exempt-loopback=false", "mcp.rate-limit.trusted-proxies=127.0.0.1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitRouteTest extends AppTestSupport {
 
@@ -61,5 +61,21 @@ class RateLimitRouteTest extends AppTestSupport {
                 + retry + ",\"scope\":\"address\"}");
         // still free: ping
         assertThat(mcp().post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}", session).status()).isEqualTo(200);
+    }
+
+    /** Behind a trusted proxy each forwarded client has its own bucket (the header is read when the request comes in). */
+    @Test
+    void behindATrustedProxyEachForwardedClientSpendsFromItsOwnAddress() {
+        String session = session();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(mcp().post(PING_TOOL.formatted(300 + i), session,
+                    java.util.Map.of("X-Forwarded-For", "203.0.113.9")).status()).isEqualTo(200);
+        }
+        RawMcp.Reply refused = mcp().post(PING_TOOL.formatted(306), session,
+                java.util.Map.of("X-Forwarded-For", "198.51.100.4, 203.0.113.9"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().at("/error/message").asText()).contains("client address 203.0.113.9;");
+        assertThat(mcp().post(PING_TOOL.formatted(307), session, java.util.Map.of("X-Forwarded-For", "203.0.113.10"))
+                .status()).isEqualTo(200);
     }
 }

@@ -3,6 +3,7 @@ package dev.lastfmmcp.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.support.Fixtures;
+import dev.lastfmmcp.support.ResultMemo;
 import dev.lastfmmcp.support.ToolTestSupport;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,21 @@ class ArtistToolsTest extends ToolTestSupport {
     }
 
     @Test
+    void aRepeatedCallOnTheCachedAnswerIsRenderedOnceAndAnsweredTheSame() {
+        lastfm("artist.getInfo", "artist.getInfo__the-weeknd.json");
+        ResultMemo memo = context.getRegistry().lookupByNameAndType("resultMemo", ResultMemo.class);
+        long before = memo.size();
+        JsonNode first = ok("get_artist_info", "{\"artist\":\"The Weeknd\"}");
+        assertThat(memo.size()).isEqualTo(before + 1);
+        JsonNode again = ok("get_artist_info", "{\"artist\":\"The Weeknd\"}");
+        assertThat(again).isEqualTo(first);
+        assertThat(memo.size()).isEqualTo(before + 1);
+        // other arguments are another result
+        ok("get_artist_info", "{\"artist\":\"The Weeknd\",\"username\":\"rj\"}");
+        assertThat(memo.size()).isEqualTo(before + 2);
+    }
+
+    @Test
     void correctedNamesAreSaidAndMusicBrainzFailuresDoNotFailTheTool() {
         lastfm("artist.getInfo", "artist.getInfo__the-weeknd.json");
         JsonNode result = ok("get_artist_info", "{\"artist\":\"the weekend\"}");
@@ -61,7 +77,7 @@ class ArtistToolsTest extends ToolTestSupport {
     @Test
     void topTracksRankedWithCountsAndLimit() {
         lastfm("artist.getTopTracks", "artist.getTopTracks__chris-cornell.json", "limit", "3");
-        JsonNode result = ok("get_artist_top_tracks", "{\"artist\":\"Chris Cornell\",\"limit\":\"3\"}");
+        JsonNode result = ok("get_artist_top_tracks", "{\"artist\":\"The Weeknd\",\"limit\":\"3\"}");
         assertThat(result.at("/structuredContent/tracks")).hasSize(3);
         assertThat(result.at("/structuredContent/tracks/0/rank").asInt()).isEqualTo(1);
         assertThat(text(result)).contains("## Top tracks of Chris Cornell").containsPattern("\n1\\. \\*\\*.+\\*\\* — ");
@@ -84,7 +100,7 @@ class ArtistToolsTest extends ToolTestSupport {
 
     @Test
     void topTracksRejectsAnOutOfRangeLimit() {
-        JsonNode result = error("get_artist_top_tracks", "{\"artist\":\"Chris Cornell\",\"limit\":500}");
+        JsonNode result = error("get_artist_top_tracks", "{\"artist\":\"The Weeknd\",\"limit\":500}");
         assertThat(text(result)).contains("limit").contains("50");
         assertThat(LASTFM.getAllServeEvents()).isEmpty();
     }

@@ -110,7 +110,7 @@ class ClusterRateLimitsTest {
         McpRequest request = new McpRequest("c", 0, Instant.EPOCH, "POST", "/mcp");
         McpCall call = new McpCall(codec.classify(codec.parse(
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ping\"}}")));
-        limits.spend(call, request, caller, null, new DefaultExchange(camel));
+        limits.spend(call, request, caller, new DefaultExchange(camel));
     }
 
     private static RateLimits limits(EmbeddedCacheManager manager) {

@@ -30,7 +30,7 @@ class McpRequestTest {
                 .map(Field::getName)
                 .toList();
         assertThat(mutable).doesNotContain("correlationId", "startNanos", "receivedAt", "httpMethod", "path",
-                "transport", "clientAddress", "reply", "audit");
+                "transport", "clientAddress", "forwardedFor", "reply", "audit");
         // what is left is bound after intake, and only that
         assertThat(mutable).containsExactlyInAnyOrder("messages", "batch", "messagesRead", "session",
                 "protocolVersion", "caller", "progressSink", "stateless");

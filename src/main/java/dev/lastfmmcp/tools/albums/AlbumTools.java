@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools.albums;
 
+import dev.lastfmmcp.support.Memoized;
 import dev.lastfmmcp.tools.CatalogText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public class AlbumTools {
                 album.artist() != null ? album.artist() : args.text("artist"));
     }
 
+    @Memoized
     public McpSchema.CallToolResult info(@Variable("args") Map<String, Object> arguments,
             @Variable("albumInfo") LastfmResult result, @Variable("enrichment") Enrichment enrichment) {
         Args args = Args.of(arguments);

@@ -20,6 +20,7 @@ import dev.lastfmmcp.lastfm.model.TopTracks;
 import dev.lastfmmcp.musicbrainz.ArtistDetails;
 import dev.lastfmmcp.musicbrainz.Enrichment;
 import dev.lastfmmcp.musicbrainz.MusicBrainzRequest;
+import dev.lastfmmcp.support.Memoized;
 import dev.lastfmmcp.tools.Args;
 import dev.lastfmmcp.tools.Corrections;
 import dev.lastfmmcp.tools.RankedList;
@@ -52,6 +53,7 @@ public class ArtistTools {
         return MusicBrainzRequest.artist(artist.mbid(), artist.name());
     }
 
+    @Memoized
     public McpSchema.CallToolResult info(@Variable("args") Map<String, Object> arguments,
             @Variable("artistInfo") LastfmResult result, @Variable("enrichment") Enrichment enrichment) {
         Args args = Args.of(arguments);
@@ -133,6 +135,7 @@ public class ArtistTools {
         return topRequest("artist.getTopTracks", arguments);
     }
 
+    @Memoized
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("topTracks") LastfmResult result) {
         Args args = Args.of(arguments);
@@ -155,6 +158,7 @@ public class ArtistTools {
         return topRequest("artist.getTopAlbums", arguments);
     }
 
+    @Memoized
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
             @Variable("topAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
@@ -180,6 +184,7 @@ public class ArtistTools {
                 "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
+    @Memoized
     public McpSchema.CallToolResult similar(@Variable("args") Map<String, Object> arguments,
             @Variable("similarArtists") LastfmResult result) {
         Args args = Args.of(arguments);

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools.tags;
 
+import dev.lastfmmcp.support.Memoized;
 import dev.lastfmmcp.tools.CatalogText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ public class TagTools {
                 "limit", String.valueOf(INFO_ARTISTS));
     }
 
+    @Memoized
     public McpSchema.CallToolResult info(@Variable("args") Map<String, Object> arguments,
             @Variable("tagInfo") LastfmResult infoResult, @Variable("tagArtists") LastfmResult artistsResult) {
         String asked = Args.of(arguments).text("tag");
@@ -88,6 +90,7 @@ public class TagTools {
         return topRequest("tag.getTopArtists", arguments);
     }
 
+    @Memoized
     public McpSchema.CallToolResult topArtists(@Variable("args") Map<String, Object> arguments,
             @Variable("tagArtists") LastfmResult result) {
         Args args = Args.of(arguments);
@@ -109,6 +112,7 @@ public class TagTools {
         return topRequest("tag.getTopAlbums", arguments);
     }
 
+    @Memoized
     public McpSchema.CallToolResult topAlbums(@Variable("args") Map<String, Object> arguments,
             @Variable("tagAlbums") LastfmResult result) {
         Args args = Args.of(arguments);
@@ -133,6 +137,7 @@ public class TagTools {
         return topRequest("tag.getTopTracks", arguments);
     }
 
+    @Memoized
     public McpSchema.CallToolResult topTracks(@Variable("args") Map<String, Object> arguments,
             @Variable("tagTracks") LastfmResult result) {
         Args args = Args.of(arguments);

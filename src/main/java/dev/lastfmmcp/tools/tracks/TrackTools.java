@@ -1,5 +1,6 @@
 package dev.lastfmmcp.tools.tracks;
 
+import dev.lastfmmcp.support.Memoized;
 import dev.lastfmmcp.tools.CatalogText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +86,7 @@ public class TrackTools {
                                 + quote(track) + ").");
     }
 
+    @Memoized
     public McpSchema.CallToolResult info(@Variable("args") Map<String, Object> arguments,
             @Variable("trackInfo") LastfmResult result) {
         Args args = Args.of(arguments);
@@ -153,6 +155,7 @@ public class TrackTools {
                 "limit", String.valueOf(args.integer("limit")), "autocorrect", "1");
     }
 
+    @Memoized
     public McpSchema.CallToolResult similar(@Variable("args") Map<String, Object> arguments,
             @Variable("similarTracks") LastfmResult result) {
         Args args = Args.of(arguments);
