@@ -20,6 +20,7 @@ import dev.lastfmmcp.lastfm.LastfmNormalizer;
 import dev.lastfmmcp.lastfm.LastfmResult;
 import dev.lastfmmcp.mcp.McpHttp;
 import dev.lastfmmcp.support.Fixtures;
+import dev.lastfmmcp.support.ResultMemo;
 import dev.lastfmmcp.support.WireMockUpstreams;
 import dev.lastfmmcp.tools.ToolArguments;
 import dev.lastfmmcp.tools.ToolCatalogue;
@@ -83,6 +84,10 @@ public class HotPathBenchmark {
         LastfmResult cached;
         McpSchema.CallToolResult result;
         JsonNode id;
+        /** A codec that kept the result's JSON (a repeated call of a memoized result method). */
+        JsonRpcCodec remembering;
+        ResultMemo memo;
+        java.lang.reflect.Method info;
 
         @Setup
         public void setUp() {
@@ -97,6 +102,15 @@ public class HotPathBenchmark {
                     Fixtures.lastfmJson("artist.getInfo__the-weeknd.json")));
             result = artistTools.info(validArguments, cached, null);
             id = codec.parse(CALL).get("id");
+            remembering = new JsonRpcCodec(mapper);
+            remembering.remember(result);
+            memo = new ResultMemo(500, java.time.Duration.ofMinutes(10), remembering::remember);
+            try {
+                info = ArtistTools.class.getMethod("info", Map.class, LastfmResult.class,
+                        dev.lastfmmcp.musicbrainz.Enrichment.class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -214,6 +228,19 @@ public class HotPathBenchmark {
     @Benchmark
     public byte[] writeReply(Pieces p) {
         return p.codec.writeBytes(p.codec.result(p.id, p.result));
+    }
+
+    /** The result of a repeated call: its key (arguments and cached answer) and the lookup. */
+    @Benchmark
+    public Object memoizedResult(Pieces p) throws Exception {
+        Object[] args = {p.validArguments, LastfmResult.fresh(p.cached.data()), null};
+        return p.memo.get(p.memo.key(p.info, args), () -> p.artistTools.info(p.validArguments, p.cached, null));
+    }
+
+    /** The reply of a repeated call: the result's JSON was kept, and is copied into the response. */
+    @Benchmark
+    public byte[] writeRememberedReply(Pieces p) {
+        return p.remembering.writeBytes(p.remembering.result(p.id, p.result));
     }
 
     @Benchmark

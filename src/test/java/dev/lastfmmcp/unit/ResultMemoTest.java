@@ -90,4 +90,30 @@ class ResultMemoTest {
                 null, null);
         assertThat(codec.write(codec.result(IntNode.valueOf(9), other))).contains("\"text\":\"other\"");
     }
+
+    /** Every @Memoized method can be keyed: its parameters are values or MemoKeys, and it returns a result. */
+    @Test
+    void everyMemoizedMethodTakesKeyableParameters() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        List<String> memoized = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(classes.resolve("dev/lastfmmcp"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                for (java.lang.reflect.Method method : Class.forName(name, false, getClass().getClassLoader())
+                        .getDeclaredMethods()) {
+                    if (!method.isAnnotationPresent(dev.lastfmmcp.support.Memoized.class)) {
+                        continue;
+                    }
+                    memoized.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
+                    assertThat(method.getReturnType()).as(method.toString()).isEqualTo(McpSchema.CallToolResult.class);
+                    for (Class<?> type : method.getParameterTypes()) {
+                        assertThat(type == Map.class || dev.lastfmmcp.support.MemoKey.class.isAssignableFrom(type))
+                                .as(method + ": " + type.getSimpleName() + " cannot be part of a memo key").isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(memoized).contains("ArtistTools.info", "AlbumTools.info", "TrackTools.info", "TagTools.topTracks")
+                .hasSize(11);
+    }
 }
