@@ -532,6 +532,7 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.optional("lastfm.shared-secret").isPresent(),
                 settings.string("musicbrainz.api-url"),
                 settings.bool("musicbrainz.enabled"));
+        tools.rememberPagesWith(codec::remember);
         registry.bind("toolCatalogue", tools);
 
         ToolArguments toolArguments = new ToolArguments(mapper);

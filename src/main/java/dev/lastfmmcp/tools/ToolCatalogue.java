@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,9 @@ public class ToolCatalogue {
 
     private final Map<String, ToolDefinition> tools;
     private final int pageSize;
+    /** tools/list pages by cursor (the catalogue never changes): built once, and sent as they are. */
+    private final Map<String, McpSchema.ListToolsResult> pages = new ConcurrentHashMap<>();
+    private volatile Consumer<Object> onPage = page -> { };
 
     public ToolCatalogue(List<ToolDefinition> tools, int pageSize) {
         Map<String, ToolDefinition> byName = new LinkedHashMap<>();
@@ -172,11 +177,28 @@ public class ToolCatalogue {
 
     /** tools/list: one page of tool definitions. */
     public McpSchema.ListToolsResult list(@Variable("call") McpCall call) {
+        String cursor = call.param("cursor");
+        McpSchema.ListToolsResult kept = pages.get(cursor == null ? "" : cursor);
+        if (kept != null) {
+            return kept;
+        }
         List<ToolDefinition> all = all();
+        // an invalid cursor is refused here, so only real pages are kept (at most one per tool)
         Cursors.Page<ToolDefinition> page = Cursors.page("tools", all,
-                all.stream().map(ToolDefinition::name).toList(), call.param("cursor"), pageSize);
-        return new McpSchema.ListToolsResult(page.items().stream().map(ToolDefinition::tool).toList(),
-                page.nextCursor());
+                all.stream().map(ToolDefinition::name).toList(), cursor, pageSize);
+        McpSchema.ListToolsResult result = new McpSchema.ListToolsResult(
+                page.items().stream().map(ToolDefinition::tool).toList(), page.nextCursor());
+        onPage.accept(result);
+        pages.put(cursor == null ? "" : cursor, result);
+        return result;
+    }
+
+    /**
+     * Tells {@code remember} of each tools/list page when it is first built (pages never change: the reply writer
+     * keeps their JSON, {@code JsonRpcCodec.remember}).
+     */
+    public void rememberPagesWith(Consumer<Object> remember) {
+        this.onPage = remember;
     }
 
     /** tools/call: the named tool, or -32602 when the name is missing or unknown. */

@@ -256,6 +256,30 @@ class ToolCatalogueTest {
         assertThat(ping.getName()).isEqualTo("ping");
     }
 
+    /** Pages never change: each is built once, the reply writer is told of it once, and a bad cursor is not kept. */
+    @Test
+    void eachPageIsBuiltOnceAndSentAsItIs() {
+        JsonRpcCodec codec = new JsonRpcCodec(mapper);
+        ToolCatalogue small = ToolCatalogue.load(mapper, 1);
+        List<Object> told = new java.util.ArrayList<>();
+        small.rememberPagesWith(told::add);
+        McpCall list = new McpCall(codec.classify(codec.parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")));
+        McpSchema.ListToolsResult first = small.list(list);
+        assertThat(small.list(list)).isSameAs(first);
+        McpCall second = new McpCall(codec.classify(codec.parse("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+                + "\"tools/list\",\"params\":{\"cursor\":\"" + first.nextCursor() + "\"}}")));
+        McpSchema.ListToolsResult next = small.list(second);
+        assertThat(next.tools().get(0).name()).isNotEqualTo(first.tools().get(0).name());
+        assertThat(small.list(second)).isSameAs(next);
+        assertThat(told).containsExactly(first, next);
+        McpCall bad = new McpCall(codec.classify(codec.parse("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+                + "\"tools/list\",\"params\":{\"cursor\":\"not-a-cursor\"}}")));
+        assertThatThrownBy(() -> small.list(bad)).isInstanceOf(JsonRpcException.class);
+        assertThatThrownBy(() -> small.list(bad)).isInstanceOf(JsonRpcException.class);
+        assertThat(told).hasSize(2);
+    }
+
     @Test
     void theInstructionsSentAtInitializeNameEveryTool() {
         String instructions = dev.lastfmmcp.support.Resources.text("mcp/instructions.md");
