@@ -19,7 +19,11 @@ public record JsonRpcMessage(Kind kind, JsonNode id, String method, ObjectNode p
 
     /** The id as plain text for logs and audit records ({@code null} for notifications). */
     public String idText() {
-        return id == null ? null : id.isTextual() ? id.textValue() : id.toString();
+        // an integer's digits without a JSON writer (Jackson's toString() builds one per call)
+        if (id == null || id.isTextual()) {
+            return id == null ? null : id.textValue();
+        }
+        return id.isIntegralNumber() ? id.asText() : id.toString();
     }
 
     /** The request's {@code _meta.progressToken}, or null. */

@@ -85,6 +85,17 @@ class ResultMemoTest {
         assertThat(new String(after, java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(new String(before, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(codec.write(codec.result(IntNode.valueOf(8), result))).contains("\"id\":8").contains("Listeners: 1");
+        // every kind of id, against a codec that never kept the result
+        JsonRpcCodec plain = new JsonRpcCodec(mapper);
+        for (com.fasterxml.jackson.databind.JsonNode id : List.of(IntNode.valueOf(-3),
+                com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.MAX_VALUE),
+                com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(new java.math.BigInteger("123456789012345678901234567890")),
+                com.fasterxml.jackson.databind.node.TextNode.valueOf("r\"1\\\u00e9\u2603\n"),
+                com.fasterxml.jackson.databind.node.NullNode.instance)) {
+            assertThat(new String(codec.writeBytes(codec.result(id, result)), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(id.toString())
+                    .isEqualTo(new String(plain.writeBytes(plain.result(id, result)), java.nio.charset.StandardCharsets.UTF_8));
+        }
         // an equal result that is another instance is written as it is
         McpSchema.CallToolResult other = new McpSchema.CallToolResult(List.of(new McpSchema.TextContent("other")), false,
                 null, null);
