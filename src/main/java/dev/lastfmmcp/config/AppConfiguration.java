@@ -147,6 +147,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.eventnotifier.MicrometerRouteEventNotifier;
 import dev.lastfmmcp.web.HealthChecks;
 import dev.lastfmmcp.web.LandingPage;
 import dev.lastfmmcp.web.ServerCard;
@@ -399,6 +400,14 @@ public class AppConfiguration implements CamelConfiguration {
         StreamKeepAlive keepAlive = new StreamKeepAlive(streams,
                 settings.duration("mcp.stream.keep-alive").toMillis());
         context.addStartupListener(keepAlive);
+        // camel-micrometer's route notifier counts routes only (camel.metrics.enableRouteEventNotifier) but takes
+        // every event: told to ignore those of exchanges and steps, Camel creates none for each send
+        context.addStartupListener((started, alreadyStarted) -> started.getManagementStrategy().getEventNotifiers()
+                .stream().filter(MicrometerRouteEventNotifier.class::isInstance)
+                .map(MicrometerRouteEventNotifier.class::cast).forEach(notifier -> {
+                    notifier.setIgnoreExchangeEvents(true);
+                    notifier.setIgnoreStepEvents(true);
+                }));
         context.addService(keepAlive, true, true);
 
         registry.bind("objectMapper", mapper);
@@ -550,6 +559,14 @@ public class AppConfiguration implements CamelConfiguration {
         subscriptions.acceptStatic(resources.subscribableUris());
         // listen streams end with their closing result when the server stops (no exchange keeps it waiting)
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            {
+                // the context's stopping only: no event is created for each exchange, step or route
+                setIgnoreExchangeEvents(true);
+                setIgnoreStepEvents(true);
+                setIgnoreRouteEvents(true);
+                setIgnoreServiceEvents(true);
+            }
+
             @Override
             public void notify(org.apache.camel.spi.CamelEvent event) {
                 subscriptions.endListening();

@@ -49,6 +49,12 @@ public class HttpEdge extends EventNotifierSupport implements StartupListener {
         this.cors = new Cors(guard, () -> methods, replies, corsMaxAgeSeconds);
         this.fallbacks = new Fallbacks(() -> methods, replies);
         this.failures = new HttpFailures(replies, maxBodyBytes);
+        // only the context's own events are of use: with these off, Camel creates no event for each exchange
+        // and step (it asks every notifier of every send otherwise)
+        setIgnoreExchangeEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
     }
 
     /** Answers requests the router cannot match at all (400: a URI that cannot be decoded). */

@@ -37,4 +37,16 @@ class StepMBeansTest extends AppTestSupport {
                 .iterator().next();
         assertThat((Long) server.getAttribute(health, "ExchangesTotal")).isGreaterThanOrEqualTo(1L);
     }
+
+    /**
+     * No event notifier wants an event per exchange or step: Camel then creates none (it creates one per send and asks
+     * every notifier otherwise, about 4 % of a cached call).
+     */
+    @Test
+    void noEventNotifierTakesExchangeOrStepEvents() {
+        assertThat(context.getManagementStrategy().getEventNotifiers()).isNotEmpty().allSatisfy(notifier -> {
+            assertThat(notifier.isIgnoreExchangeEvents()).as(notifier.getClass().getName()).isTrue();
+            assertThat(notifier.isIgnoreStepEvents()).as(notifier.getClass().getName()).isTrue();
+        });
+    }
 }
