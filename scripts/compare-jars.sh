@@ -9,23 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$(realpath "$1"); B=$(realpath "$2"); ROUNDS=${3:-4}; SECS=${4:-12}; CONNS=${5:-32}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exit 2; }
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
-PIDS=(); cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }; trap cleanup EXIT
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
 OUT=$(mktemp -d)
-FP=$(free_port)
-STUB=../shared/bench/stub-upstream.py
-if [ -f "$STUB" ]; then
-  python3 "$STUB" "$FP" >"$OUT/stub.log" 2>&1 & PIDS+=($!)
-else
-  WM=$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort | tail -1)
-  mkdir -p "$OUT/wm/mappings" "$OUT/wm/__files"
-  cp src/test/resources/fixtures/lastfm/artist.getInfo__the-weeknd.json "$OUT/wm/__files/artist.json"
-  echo '{"request":{"urlPath":"/2.0/"},"response":{"status":200,"bodyFileName":"artist.json","headers":{"Content-Type":"application/json"}}}' \
-    >"$OUT/wm/mappings/artist.json"
-  java -jar "$WM" --bind-address 127.0.0.1 --port "$FP" --root-dir "$OUT/wm" --disable-banner >"$OUT/stub.log" 2>&1 & PIDS+=($!)
-fi
-H=(-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
-BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_artist_info","arguments":{"artist":"The Weeknd"}}}'
+start_lastfm_stub "$OUT"
 start() { # name jar java-opts
   local port; port=$(free_port); mkdir -p "$OUT/$1"
   # shellcheck disable=SC2086
@@ -37,23 +24,14 @@ start() { # name jar java-opts
 }
 start a "$A" "${JAVA_OPTS_A:-}"; start b "$B" "${JAVA_OPTS_B:-}"
 for n in a b; do
-  read -r port pid <"$OUT/$n.pp"
-  for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  sid=$(curl -s -D - -o /dev/null "${H[@]}" -X POST "http://127.0.0.1:$port/mcp" -d '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"compare","version":"1"}}}' | awk -F': ' 'tolower($1)=="mcp-session-id"{print $2}' | tr -d '\r')
+  read -r port _ <"$OUT/$n.pp"
+  wait_healthy "$port" 900
+  sid=$(open_session "$port" compare)
   [ -n "$sid" ] || { echo "$n: no session ($OUT/$n.log)"; exit 1; }
-  curl -s -o /dev/null "${H[@]}" -H "Mcp-Session-Id: $sid" -H 'MCP-Protocol-Version: 2025-06-18' -X POST "http://127.0.0.1:$port/mcp" -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-  curl -s "${H[@]}" -H "Mcp-Session-Id: $sid" -H 'MCP-Protocol-Version: 2025-06-18' -X POST "http://127.0.0.1:$port/mcp" -d "$BODY" >"$OUT/$n.reply"
+  curl -s "${BENCH_HEADERS[@]}" -H "Mcp-Session-Id: $sid" -H 'MCP-Protocol-Version: 2025-06-18' -X POST "http://127.0.0.1:$port/mcp" -d "$BENCH_BODY" >"$OUT/$n.reply"
   grep -q '"result"' "$OUT/$n.reply" || { echo "$n: no result: $(head -c 300 "$OUT/$n.reply")"; exit 1; }
-  cat >"$OUT/$n.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
-wrk.headers["Mcp-Session-Id"] = "$sid"
-LUA
-  # the JVM's own pid (the one that counts CPU), from the listening socket
-  jp=$(ss -ltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2); echo "$port $jp" >"$OUT/$n.pp"
+  write_wrk_script "$OUT/$n.lua" "$sid"
+  echo "$port $(jvm_pid "$port")" >"$OUT/$n.pp"
 done
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 run() { # name seconds -> "rps cpu_ms/req p99 non2xx"

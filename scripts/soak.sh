@@ -10,40 +10,19 @@ cd "$(dirname "$0")/.."
 JAR=$(realpath "${1:-target/lastfm-mcp.jar}")
 DURATION=${DURATION:-300}; CONNS=${CONNS:-32}; WARMUP=${WARMUP:-30}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exit 2; }
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
-PIDS=(); cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }; trap cleanup EXIT
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
 LOG=$(mktemp -d)
-FP=$(free_port)
-STUB=../shared/bench/stub-upstream.py
-if [ -f "$STUB" ]; then
-  python3 "$STUB" "$FP" >"$LOG/stub.log" 2>&1 & PIDS+=($!)
-else
-  WM=$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort | tail -1)
-  mkdir -p "$LOG/wm/mappings" "$LOG/wm/__files"
-  cp src/test/resources/fixtures/lastfm/artist.getInfo__the-weeknd.json "$LOG/wm/__files/artist.json"
-  echo '{"request":{"urlPath":"/2.0/"},"response":{"status":200,"bodyFileName":"artist.json","headers":{"Content-Type":"application/json"}}}' \
-    >"$LOG/wm/mappings/artist.json"
-  java -jar "$WM" --bind-address 127.0.0.1 --port "$FP" --root-dir "$LOG/wm" --disable-banner >"$LOG/stub.log" 2>&1 & PIDS+=($!)
-fi
+start_lastfm_stub "$LOG"
 PP=$(free_port); MP=$(free_port); TOKEN=soak-$RANDOM$RANDOM
 ( cd "$LOG" && exec env PORT=$PP BIND_HOST=127.0.0.1 MANAGEMENT_PORT=$MP MCP_ADMIN_TOKEN=$TOKEN \
     LASTFM_API_KEY=feedfacecafebeef0123456789abcdef LASTFM_SHARED_SECRET=5ec7e75ec7e75ec7e75ec7e75ec7e700 \
     LASTFM_API_URL="http://127.0.0.1:$FP/2.0/" MUSICBRAINZ_ENABLED=false java -Xmx256m -jar "$JAR" \
     >"$LOG/server.log" 2>&1 ) & SP=$!; PIDS+=($SP)
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PP/health" >/dev/null 2>&1 && break; sleep 0.1; done
-JP=$(ss -ltnp "sport = :$PP" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-H=(-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
-SID=$(curl -s -D - -o /dev/null "${H[@]}" -X POST "http://127.0.0.1:$PP/mcp" -d '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"soak","version":"1"}}}' | awk -F': ' 'tolower($1)=="mcp-session-id"{print $2}' | tr -d '\r')
-curl -s -o /dev/null "${H[@]}" -H "Mcp-Session-Id: $SID" -H 'MCP-Protocol-Version: 2025-06-18' -X POST "http://127.0.0.1:$PP/mcp" -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_artist_info","arguments":{"artist":"The Weeknd"}}}'
-cat >"$LOG/soak.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$BODY'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
-wrk.headers["Mcp-Session-Id"] = "$SID"
-LUA
+wait_healthy "$PP" 600
+JP=$(jvm_pid "$PP")
+SID=$(open_session "$PP" soak)
+write_wrk_script "$LOG/soak.lua" "$SID"
 heap_after_gc() { # MB used after a full GC
   jcmd "$JP" GC.run >/dev/null
   jcmd "$JP" GC.heap_info | awk '/garbage-first heap|Shenandoah|ZHeap|def new generation|PSYoungGen/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); printf "%.1f", v/1024; exit}}'
