@@ -132,8 +132,9 @@ final class BeanCall {
         // accessible even when public: Method.invoke then skips its access check, whose one-entry cache every other
         // bean call of the request evicts
         method.trySetAccessible();
+        // a result to keep: an object (void is a primitive type too)
         boolean memoized = memo != null && memo.isOn() && method.isAnnotationPresent(Memoized.class)
-                           && !method.getReturnType().isPrimitive() && method.getReturnType() != void.class;
+                           && !method.getReturnType().isPrimitive();
         return new BeanCall(bean, method, sources, unquote, memoized ? memo : null);
     }
 

@@ -178,7 +178,8 @@ public class ToolCatalogue {
     /** tools/list: one page of tool definitions. */
     public McpSchema.ListToolsResult list(@Variable("call") McpCall call) {
         String cursor = call.param("cursor");
-        McpSchema.ListToolsResult kept = pages.get(cursor == null ? "" : cursor);
+        String pageKey = cursor == null ? "" : cursor;
+        McpSchema.ListToolsResult kept = pages.get(pageKey);
         if (kept != null) {
             return kept;
         }
@@ -189,7 +190,7 @@ public class ToolCatalogue {
         McpSchema.ListToolsResult result = new McpSchema.ListToolsResult(
                 page.items().stream().map(ToolDefinition::tool).toList(), page.nextCursor());
         onPage.accept(result);
-        pages.put(cursor == null ? "" : cursor, result);
+        pages.put(pageKey, result);
         return result;
     }
 
