@@ -8,7 +8,6 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
 import dev.lastfmmcp.mcp.Caller;
@@ -155,9 +154,7 @@ class LogContextTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(logging);
-            configurator.doConfigure(LogContextTest.class.getResource("/logback.xml"));
+            LoggingSetup.setUp(logging);
             Logger logger = logging.getLogger("dev.lastfmmcp.test");
             logger.info("outside any exchange");
             context.enter("mcp-exchange", signedInRequest(), call("{\"jsonrpc\":\"2.0\",\"method\":"

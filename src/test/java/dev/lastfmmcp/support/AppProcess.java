@@ -58,8 +58,7 @@ public final class AppProcess implements AutoCloseable {
             output.deleteOnExit();
             String java = javaHome + File.separator + "bin" + File.separator + "java";
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-            // the application's own logging configuration, not the tests' logback-test.xml (also on the class path)
-            command.add("-Dlogback.configurationFile=" + AppProcess.class.getResource("/logback.xml"));
+            // no -Dlogback.configurationFile: the server logs with its own set-up (observe.LoggingSetup), not the tests'
             command.addAll(jvmOptions);
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("dev.lastfmmcp.Application");
