@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
+import dev.lastfmmcp.support.Background;
 import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
@@ -142,6 +144,7 @@ import dev.lastfmmcp.observe.PacerMeters;
 import dev.lastfmmcp.observe.McpMeters;
 import dev.lastfmmcp.observe.RouteLogContext;
 import dev.lastfmmcp.observe.ServiceGauges;
+import dev.lastfmmcp.observe.SharedMBeanInfo;
 import dev.lastfmmcp.lastfm.LastfmMeters;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -180,6 +183,8 @@ public class AppConfiguration implements CamelConfiguration {
         if (agent != null) {
             agent.setMBeansLevel(StepStatistics.mbeansLevel(settings.string("mcp.jmx.step-statistics"),
                     settings.bool("mcp.jolokia.enabled")));
+            // each managed class's MBeanInfo built once, not once per MBean
+            context.getCamelContextExtension().setManagementMBeanAssembler(new SharedMBeanInfo(context));
         }
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
@@ -197,6 +202,15 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("logContext", logContext);
         context.addLifecycleStrategy(new RouteLogContext(logContext));
         ObjectMapper mapper = objectMapper();
+        // the MCP surface (the tool, resource and prompt catalogues: their YAML read, their schemas put together)
+        // loads on a thread of its own while the beans below are built. The conformance profile
+        // (MCP_CONFORMANCE_FIXTURES=true, never in production) adds the official suite's fixture tools, resources and
+        // prompts, as catalogue entries and routes like any other.
+        int pageSize = settings.integer("mcp.page-size");
+        boolean conformance = settings.bool("mcp.conformance-fixtures");
+        String defaultUser = settings.string("mcp.default-user");
+        CompletableFuture<Surface> surface = Background.start("mcp-surface",
+                () -> Surface.load(mapper, pageSize, conformance, defaultUser));
         ServerIdentity loaded = ServerIdentity.load();
         String projectUrl = settings.string("mcp.project-url");
         ServerIdentity identity = new ServerIdentity(loaded.name(), loaded.title(), loaded.version(),
@@ -254,22 +268,20 @@ public class AppConfiguration implements CamelConfiguration {
         Function<String, BasicCache<String, String>> caches = remote.enabled()
                 ? RemoteStores.caches(remoteManager, new RemoteSessionEnds(onSessionEnd))
                 : name -> cacheManager.get().<String, String> getCache(name);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStart() {
-                // the embedded stores are up (and a cluster node has joined) before the server says it is ready;
-                // the Hot Rod client connects on its first operation
-                if (!remote.enabled()) {
-                    cacheManager.get();
+        if (remote.enabled()) {
+            // the Hot Rod client connects on its first operation
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    remoteManager.ifBuilt(RemoteCacheManager::stop);
                 }
-            }
-
-            @Override
-            protected void doStop() {
-                cacheManager.ifBuilt(EmbeddedCacheManager::stop);
-                remoteManager.ifBuilt(RemoteCacheManager::stop);
-            }
-        }, true, true);
+            }, true, true);
+        } else {
+            // built beside the routes, up before the server says it is ready
+            EmbeddedStoresStart stores = new EmbeddedStoresStart(cacheManager);
+            context.addLifecycleStrategy(stores.beginWhenInitialising());
+            context.addService(stores, true, true);
+        }
         if (remote.enabled()) {
             InfinispanStores.discardPrestarted();
         } else {
@@ -529,12 +541,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("musicbrainzCalls", musicbrainzCalls);
 
         // --- tools ---
-        int pageSize = settings.integer("mcp.page-size");
-        // the conformance profile (MCP_CONFORMANCE_FIXTURES=true, never in production): the official suite's
-        // fixture tools, resources and prompts, as catalogue entries and routes like any other
-        boolean conformance = settings.bool("mcp.conformance-fixtures");
-        ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize,
-                conformance ? List.of(ConformanceProfile.NAME) : List.of());
+        Surface mcpSurface = Background.await(surface);
+        ToolCatalogue tools = mcpSurface.tools();
         UpstreamSettings upstreams = new UpstreamSettings(
                 settings.string("lastfm.api-url"),
                 settings.optional("lastfm.api-key").isPresent(),
@@ -547,11 +555,8 @@ public class AppConfiguration implements CamelConfiguration {
         ToolArguments toolArguments = new ToolArguments(mapper);
         registry.bind("toolArguments", toolArguments);
         registry.bind("toolResults", new ToolResults());
-        String defaultUser = settings.string("mcp.default-user");
-        ResourceCatalogue resources = ResourceCatalogue.load(mapper, tools, pageSize, defaultUser,
-                conformance ? List.of(ConformanceProfile.RESOURCES) : List.of());
-        PromptCatalogue prompts = PromptCatalogue.load(pageSize,
-                conformance ? List.of(ConformanceProfile.PROMPTS) : List.of());
+        ResourceCatalogue resources = mcpSurface.resources();
+        PromptCatalogue prompts = mcpSurface.prompts();
         registry.bind("sseReplies", new SseReplies(tools, prompts, codec, streams,
                 settings.longValue("mcp.stream.retry-ms")));
         registry.bind("toolQuestions", new ToolQuestions(clientRequests));
@@ -724,6 +729,18 @@ public class AppConfiguration implements CamelConfiguration {
     private static String breakerState(CamelContext context, String id) {
         ResilienceProcessor breaker = context.getProcessor(id, ResilienceProcessor.class);
         return breaker == null ? null : breaker.getCircuitBreakerState();
+    }
+
+    /** The MCP surface: what tools/list, resources/templates/list and prompts/list offer. */
+    private record Surface(ToolCatalogue tools, ResourceCatalogue resources, PromptCatalogue prompts) {
+
+        static Surface load(ObjectMapper mapper, int pageSize, boolean conformance, String defaultUser) {
+            ToolCatalogue tools = ToolCatalogue.load(mapper, pageSize,
+                    conformance ? List.of(ConformanceProfile.NAME) : List.of());
+            return new Surface(tools, ResourceCatalogue.load(mapper, tools, pageSize, defaultUser,
+                    conformance ? List.of(ConformanceProfile.RESOURCES) : List.of()),
+                    PromptCatalogue.load(pageSize, conformance ? List.of(ConformanceProfile.PROMPTS) : List.of()));
+        }
     }
 
     public static ObjectMapper objectMapper() {

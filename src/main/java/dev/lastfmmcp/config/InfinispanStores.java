@@ -19,6 +19,7 @@ import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import dev.lastfmmcp.support.Background;
 import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.web.Health;
 import org.infinispan.remoting.transport.Address;
@@ -81,11 +82,7 @@ public final class InfinispanStores {
      * configuration picks it up with {@link #start}.
      */
     public static void prestart() {
-        prestarted = CompletableFuture.supplyAsync(InfinispanStores::newManager, runnable -> {
-            Thread thread = new Thread(runnable, "infinispan-start");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        prestarted = Background.start("infinispan-start", InfinispanStores::newManager);
     }
 
     /**
