@@ -83,11 +83,17 @@ public class LoggingSetup extends ContextAwareBase implements Configurator {
         console.setEncoder("json".equals(format) ? json(logging) : text(logging));
         console.start();
         Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(variable(logging, "LOG_LEVEL", "INFO"), Level.INFO));
+        String level = variable(logging, "LOG_LEVEL", "INFO");
+        Level rootLevel = Level.toLevel(level, null);
+        root.setLevel(rootLevel == null ? Level.INFO : rootLevel);
         root.addAppender(console);
-        QUIET.forEach((name, level) -> logging.getLogger(name).setLevel(level));
+        QUIET.forEach((name, quiet) -> logging.getLogger(name).setLevel(quiet));
         if (!FORMATS.contains(format)) {
             logging.getLogger(LoggingSetup.class).warn("LOG_FORMAT must be one of {}; writing text", FORMATS);
+        }
+        if (rootLevel == null) {
+            logging.getLogger(LoggingSetup.class).warn("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF;"
+                                                       + " logging at INFO");
         }
     }
 

@@ -175,6 +175,34 @@ class LogContextTest {
         assertThat(lines[1]).doesNotContain("AliceListens").doesNotContain("session-secret-1");
     }
 
+    /** A LOG_FORMAT or LOG_LEVEL it does not know: text at INFO, and a line that says which values it takes. */
+    @Test
+    void unknownFormatOrLevelWritesTextAtInfoAndSaysSo() {
+        LoggerContext logging = new LoggerContext();
+        logging.putProperty("LOG_FORMAT", "xml");
+        logging.putProperty("LOG_LEVEL", "LOUD");
+        logging.setMDCAdapter(MDC.getMDCAdapter());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            LoggingSetup.setUp(logging);
+            logging.getLogger("dev.lastfmmcp.test").debug("not shown");
+            logging.getLogger("dev.lastfmmcp.test").info("shown");
+            assertThat(logging.getLogger(Logger.ROOT_LOGGER_NAME).getLevel())
+                    .isEqualTo(ch.qos.logback.classic.Level.INFO);
+            assertThat(logging.getLogger("org.apache.hc.client5").getLevel())
+                    .isEqualTo(ch.qos.logback.classic.Level.WARN);
+        } finally {
+            System.setOut(original);
+            logging.stop();
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("WARN  [main] LoggingSetup - LOG_FORMAT must be one of [text, json]; writing text")
+                .contains("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; logging at INFO")
+                .contains("] test - shown").doesNotContain("not shown");
+    }
+
     @Test
     void theConverterCleansWhatOthersPut() {
         LogContextConverter converter = new LogContextConverter();
