@@ -278,7 +278,7 @@ public class AppConfiguration implements CamelConfiguration {
             }, true, true);
         } else {
             // built beside the routes, up before the server says it is ready
-            EmbeddedStoresStart stores = new EmbeddedStoresStart(cacheManager);
+            EmbeddedStoresStart stores = new EmbeddedStoresStart(cacheManager, cluster.enabled());
             context.addLifecycleStrategy(stores.beginWhenInitialising());
             context.addService(stores, true, true);
         }

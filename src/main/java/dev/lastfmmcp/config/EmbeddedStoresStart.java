@@ -11,27 +11,42 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
- * The embedded stores' start: their caches are defined (and a cluster node joins) on a thread of their own from the
- * moment Camel initialises the context, while it builds the routes; the server waits for them before it says it is
- * ready, and stops them when it stops. A context that is only configured, never initialised, builds nothing.
+ * The embedded stores' start: their caches are defined on a thread of their own from the moment Camel initialises the
+ * context, while it builds the routes (a cluster node joins when the service starts); the server waits for them
+ * before it says it is ready, and stops them when it stops. A context that is only configured, never initialised,
+ * builds nothing.
  */
 final class EmbeddedStoresStart extends ServiceSupport {
 
     private final Lazy<EmbeddedCacheManager> manager;
+    private final boolean clustered;
     private CompletableFuture<EmbeddedCacheManager> building;
 
-    EmbeddedStoresStart(Lazy<EmbeddedCacheManager> manager) {
+    /**
+     * @param clustered a cluster node joins when the service starts, not beside the route building: JGroups'
+     *                  discovery competing with it for the CPU let two nodes started together each form a cluster of
+     *                  its own (merged only tens of seconds later)
+     */
+    EmbeddedStoresStart(Lazy<EmbeddedCacheManager> manager, boolean clustered) {
         this.manager = manager;
+        this.clustered = clustered;
     }
 
-    /** Begins the build when the context starts initialising. */
+    /** Begins the build when the context starts initialising (not clustered). */
     LifecycleStrategy beginWhenInitialising() {
         return new LifecycleStrategySupport() {
             @Override
             public void onContextInitializing(CamelContext context) {
-                begin();
+                if (!clustered) {
+                    begin();
+                }
             }
         };
+    }
+
+    /** Whether the build has begun. */
+    synchronized boolean begun() {
+        return building != null;
     }
 
     private synchronized CompletableFuture<EmbeddedCacheManager> begin() {
