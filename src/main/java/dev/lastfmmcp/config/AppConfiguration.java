@@ -276,15 +276,12 @@ public class AppConfiguration implements CamelConfiguration {
                     remoteManager.ifBuilt(RemoteCacheManager::stop);
                 }
             }, true, true);
+            InfinispanStores.discardPrestarted();
         } else {
             // built beside the routes, up before the server says it is ready
             EmbeddedStoresStart stores = new EmbeddedStoresStart(cacheManager, cluster.enabled());
             context.addLifecycleStrategy(stores.beginWhenInitialising());
             context.addService(stores, true, true);
-        }
-        if (remote.enabled()) {
-            InfinispanStores.discardPrestarted();
-        } else {
             // looked up by tests that read the embedded caches
             registry.bind("infinispanCacheManager", EmbeddedCacheManager.class, cacheManager::get);
         }

@@ -76,10 +76,11 @@ public class LoggingSetup extends ContextAwareBase implements Configurator {
     /** Sets up the console appender and the levels on this logger context. */
     public static void setUp(LoggerContext logging) {
         logging.getStatusManager().add(new NopStatusListener());
-        String format = variable(logging, "LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
+        String given = variable(logging, "LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
+        String format = FORMATS.contains(given) ? given : "text";
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(logging);
-        console.setName(FORMATS.contains(format) ? format : "text");
+        console.setName(format);
         console.setEncoder("json".equals(format) ? json(logging) : text(logging));
         console.start();
         Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -88,7 +89,7 @@ public class LoggingSetup extends ContextAwareBase implements Configurator {
         root.setLevel(rootLevel == null ? Level.INFO : rootLevel);
         root.addAppender(console);
         QUIET.forEach((name, quiet) -> logging.getLogger(name).setLevel(quiet));
-        if (!FORMATS.contains(format)) {
+        if (!format.equals(given)) {
             logging.getLogger(LoggingSetup.class).warn("LOG_FORMAT must be one of {}; writing text", FORMATS);
         }
         if (rootLevel == null) {

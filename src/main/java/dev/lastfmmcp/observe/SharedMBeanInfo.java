@@ -52,22 +52,23 @@ public final class SharedMBeanInfo extends ServiceSupport implements ManagementM
             return null; // as Camel's: no MBean for a proxy
         }
         Object custom = customInstance(managed);
-        Infos infos = byClass.get(new Kind(managed.getClass(), custom == null ? null : custom.getClass()));
-        if (infos == null) {
-            infos = new Infos(this.infos.getMBeanInfo(context, managed, custom, name.toString()),
-                    custom == null ? null : this.infos.getMBeanInfo(context, managed, null, name.toString()));
-            byClass.putIfAbsent(new Kind(managed.getClass(), custom == null ? null : custom.getClass()), infos);
+        Kind kind = new Kind(managed.getClass(), custom == null ? null : custom.getClass());
+        Infos shared = byClass.get(kind);
+        if (shared == null) {
+            shared = new Infos(infos.getMBeanInfo(context, managed, custom, name.toString()),
+                    custom == null ? null : infos.getMBeanInfo(context, managed, null, name.toString()));
+            byClass.putIfAbsent(kind, shared);
         }
         // with a custom instance the MBean calls it, and the standard attributes and operations go to a mixin MBean
         // on the managed object (as Camel's assembler does)
         RequiredModelMBean standard = null;
         Object target = managed;
         if (custom != null) {
-            standard = new RequiredModelMBean(infos.standard());
+            standard = new RequiredModelMBean(shared.standard());
             setResource(standard, managed);
             target = custom;
         }
-        RequiredModelMBean mbean = new MixinRequiredModelMBean(infos.all(), masked(), infos.standard(), standard);
+        RequiredModelMBean mbean = new MixinRequiredModelMBean(shared.all(), masked(), shared.standard(), standard);
         setResource(mbean, target);
         if (target instanceof NotificationSenderAware aware) {
             aware.setNotificationSender(new NotificationSenderAdapter(mbean));

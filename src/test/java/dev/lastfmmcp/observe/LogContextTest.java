@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -147,25 +148,15 @@ class LogContextTest {
 
     @Test
     void theTextFormatShowsTheContextAndNeverStartsALineFromClientText() throws Exception {
-        LoggerContext logging = new LoggerContext();
-        logging.putProperty("LOG_FORMAT", "text");
-        logging.setMDCAdapter(MDC.getMDCAdapter());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            LoggingSetup.setUp(logging);
+        String written = loggedWith(Map.of("LOG_FORMAT", "text"), logging -> {
             Logger logger = logging.getLogger("dev.lastfmmcp.test");
             logger.info("outside any exchange");
             context.enter("mcp-exchange", signedInRequest(), call("{\"jsonrpc\":\"2.0\",\"method\":"
                     + "\"notifications/x\\n12:00:00.000 ERROR [main] Forged - admin logged in\"}"), null);
             logger.warn("notification {}", MDC.get(LogContext.MCP_METHOD) + " and \n12:00:00.000 ERROR forged");
             context.leave(null);
-        } finally {
-            System.setOut(original);
-            logging.stop();
-        }
-        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        });
+        String[] lines = written.split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("INFO ").endsWith("] test - outside any exchange");
         assertThat(lines[1]).contains(" WARN ").contains("] test [cid=req-1 route=mcp-exchange mcp=notifications/x?12:00:00"
@@ -178,29 +169,38 @@ class LogContextTest {
     /** A LOG_FORMAT or LOG_LEVEL it does not know: text at INFO, and a line that says which values it takes. */
     @Test
     void unknownFormatOrLevelWritesTextAtInfoAndSaysSo() {
-        LoggerContext logging = new LoggerContext();
-        logging.putProperty("LOG_FORMAT", "xml");
-        logging.putProperty("LOG_LEVEL", "LOUD");
-        logging.setMDCAdapter(MDC.getMDCAdapter());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            LoggingSetup.setUp(logging);
+        String text = loggedWith(Map.of("LOG_FORMAT", "xml", "LOG_LEVEL", "LOUD"), logging -> {
             logging.getLogger("dev.lastfmmcp.test").debug("not shown");
             logging.getLogger("dev.lastfmmcp.test").info("shown");
             assertThat(logging.getLogger(Logger.ROOT_LOGGER_NAME).getLevel())
                     .isEqualTo(ch.qos.logback.classic.Level.INFO);
             assertThat(logging.getLogger("org.apache.hc.client5").getLevel())
                     .isEqualTo(ch.qos.logback.classic.Level.WARN);
+        });
+        assertThat(text).contains("WARN  [main] LoggingSetup - LOG_FORMAT must be one of [text, json]; writing text")
+                .contains("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; logging at INFO")
+                .contains("] test - shown").doesNotContain("not shown");
+    }
+
+    /**
+     * What the server's logging set-up ({@link LoggingSetup}, with these logger-context properties) writes to the
+     * console while {@code run} logs; {@code run} sees the set-up before the context stops.
+     */
+    private static String loggedWith(Map<String, String> properties, Consumer<LoggerContext> run) {
+        LoggerContext logging = new LoggerContext();
+        properties.forEach(logging::putProperty);
+        logging.setMDCAdapter(MDC.getMDCAdapter());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            LoggingSetup.setUp(logging);
+            run.accept(logging);
         } finally {
             System.setOut(original);
             logging.stop();
         }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("WARN  [main] LoggingSetup - LOG_FORMAT must be one of [text, json]; writing text")
-                .contains("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; logging at INFO")
-                .contains("] test - shown").doesNotContain("not shown");
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
