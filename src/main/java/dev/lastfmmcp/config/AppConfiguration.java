@@ -139,6 +139,7 @@ import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHtt
 import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
 import dev.lastfmmcp.observe.LabelledCounters;
+import dev.lastfmmcp.observe.JvmMeters;
 import dev.lastfmmcp.observe.LogContext;
 import dev.lastfmmcp.observe.PacerMeters;
 import dev.lastfmmcp.observe.McpMeters;
@@ -197,6 +198,13 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
         }
         PrometheusMeterRegistry meters = meterRegistry;
+        JvmMeters jvmMeters = JvmMeters.bindTo(meters);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                jvmMeters.close();
+            }
+        }, true, true);
         // every log line of an exchange: correlation id, route, MCP method and tool, session and user fingerprints
         LogContext logContext = new LogContext();
         registry.bind("logContext", logContext);

@@ -130,7 +130,9 @@ class ManagementServerTest extends UpstreamTestSupport {
         HttpResponse<String> metrics = send("GET", "/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
-        assertThat(metrics.body()).contains("# TYPE ").contains("routeId=\"web-health\"").contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("# TYPE ").contains("routeId=\"web-health\"").contains("jvm_memory_used_bytes")
+                .contains("jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "system_cpu_count",
+                        "process_uptime_seconds");
     }
 
     @Test
