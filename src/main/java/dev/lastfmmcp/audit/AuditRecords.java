@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
-import dev.lastfmmcp.support.Fingerprint;
+import dev.lastfmmcp.support.FingerprintMemo;
 import org.apache.camel.Variable;
 
 /**
@@ -25,6 +25,8 @@ public class AuditRecords {
     private final ObjectMapper mapper;
     private final Redactor redactor;
     private final int maxRecordChars;
+    /** Session fingerprints: one SHA-256 per session, not per record. */
+    private final FingerprintMemo sessionHashes = new FingerprintMemo(20_000);
     /**
      * This instance's tag (6 base-36 digits, random: apart from other nodes') and counter: in every key, so no two
      * records share one.
@@ -59,7 +61,7 @@ public class AuditRecords {
         record.put("timestamp", request.getReceivedAt().toString());
         record.put("correlationId", request.getCorrelationId());
         // the session id is a bearer credential: the record keeps a fingerprint that ties a session's records together
-        record.put("sessionHash", Fingerprint.of(request.getSessionId()));
+        record.put("sessionHash", sessionHashes.of(request.getSessionId()));
         record.put("user", request.getUser());
         // a sign-in id is a bearer credential too: only its fingerprint
         record.put("signInHash", request.getCaller().credentialHash());

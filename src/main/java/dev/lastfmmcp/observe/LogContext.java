@@ -1,12 +1,9 @@
 package dev.lastfmmcp.observe;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.lastfmmcp.mcp.Caller;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
-import dev.lastfmmcp.support.Fingerprint;
+import dev.lastfmmcp.support.FingerprintMemo;
 import org.slf4j.MDC;
 
 /**
@@ -44,7 +41,7 @@ public final class LogContext {
     private static final int MAX_MEMO = 20_000;
 
     /** Fingerprints of session ids and user names seen lately (a SHA-256 per route entry would cost). */
-    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final FingerprintMemo fingerprints = new FingerprintMemo(MAX_MEMO);
     private volatile boolean enabled = true;
 
     /** Off: routes set no keys (the benchmark compares the cost of both). */
@@ -181,20 +178,9 @@ public final class LogContext {
     }
 
     String fingerprint(String value) {
-        if (value == null) {
-            return null;
-        }
-        String known = fingerprints.get(value);
-        if (known != null) {
-            return known;
-        }
-        if (fingerprints.size() >= MAX_MEMO) {
-            fingerprints.clear();
-        }
-        String computed = Fingerprint.of(value);
-        fingerprints.put(value, computed);
-        return computed;
+        return fingerprints.of(value);
     }
+
 
     /** A client-chosen value fit for a log line: at most {@value #MAX_VALUE} characters, no control characters. */
     public static String clean(String value) {
