@@ -114,6 +114,9 @@ public final class InfinispanStores {
         // JBoss Threads executor, whose class initialisation calls sun.misc.Unsafe and makes JDK 24+ print warnings
         global.blockingThreadPool().threadPoolFactory(new JdkBlockingPool());
         global.jmx().enabled(true).domain("org.infinispan." + NAME + (cluster.enabled() ? "." + cluster.port() : ""));
+        // no Micrometer meters of Infinispan's own: with Micrometer on the class path it builds a Prometheus registry
+        // of its own that nothing scrapes, and binds the JVM's meters to it again (the caches' statistics stay in JMX)
+        global.metrics().gauges(false).histograms(false);
         if (cluster.enabled()) {
             global.transport().clusterName(ClusterTransport.CLUSTER_NAME).nodeName(cluster.name())
                     .addProperty(JGroupsTransport.CONFIGURATION_STRING, cluster.jgroupsXml());
