@@ -61,12 +61,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port=$(( 20000 + RANDOM % 20000 ))
-  while ! port_free "$port"; do port=$(( port + 1 )); done
-  echo "$port"
-}
+# shellcheck source=scripts/ports.sh
+. "$HERE/ports.sh"
 # wait_for <url> <pid> <log>: up to 60 s for the url to answer 2xx while the process lives
 wait_for() {
   for _ in $(seq 1 240); do

@@ -58,29 +58,37 @@ if ! grep -q "\"version\": \"$CLIENT_V2_VERSION\"" \
 fi
 echo "conformance: node $(node --version)"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=scripts/ports.sh
+. "$(dirname "$0")/ports.sh"
 SERVER_PIDS=()
 trap 'for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done' EXIT
 
 # start_server <java binary> <log file> [VAR=value...]: starts the jar on a free loopback port without a Last.fm key
-# (its own data directory, no management port), waits for /health, and sets PORT and SERVER_PID.
+# (its own data directory, no management port), waits for /health, and sets PORT and SERVER_PID. A port taken between
+# the pick and the bind is picked again (three tries).
 start_server() {
-  local java_bin=$1 log=$2
+  local java_bin=$1 log=$2 attempt
   shift 2
-  PORT=$(( 20000 + RANDOM % 20000 ))
-  while ! port_free "$PORT"; do PORT=$(( PORT + 1 )); done
-  local data="$LOG_DIR/data-$PORT"
-  rm -rf "$data"
-  env PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= MCP_DATA_DIR="$data" MANAGEMENT_ENABLED=false "$@" \
-    "$java_bin" -jar "$JAR" >"$log" 2>&1 &
-  SERVER_PID=$!
-  SERVER_PIDS+=("$SERVER_PID")
-  for _ in $(seq 1 240); do
-    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then return 0; fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "conformance: the server exited"; cat "$log"; exit 1; fi
-    sleep 0.25
+  for attempt in 1 2 3; do
+    PORT=$(free_port)
+    local data="$LOG_DIR/data-$PORT"
+    rm -rf "$data"
+    env PORT=$PORT BIND_HOST=127.0.0.1 LASTFM_API_KEY= MCP_DATA_DIR="$data" MANAGEMENT_ENABLED=false "$@" \
+      "$java_bin" -jar "$JAR" >"$log" 2>&1 &
+    SERVER_PID=$!
+    SERVER_PIDS+=("$SERVER_PID")
+    for _ in $(seq 1 240); do
+      if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then return 0; fi
+      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+      sleep 0.25
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then echo "conformance: server not healthy"; cat "$log"; exit 1; fi
+    if [ "$attempt" -lt 3 ] && grep -q 'Cannot listen on 127.0.0.1' "$log"; then
+      echo "conformance: port $PORT was taken before the server bound it; another port"
+      continue
+    fi
+    echo "conformance: the server exited"; cat "$log"; exit 1
   done
-  echo "conformance: server not healthy"; cat "$log"; exit 1
 }
 
 # check_startup_log <log file> <label>: the jar's start-up output ends in one ready line and has no JVM warnings
