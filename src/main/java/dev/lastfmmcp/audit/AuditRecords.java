@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lastfmmcp.mcp.McpCall;
 import dev.lastfmmcp.mcp.McpRequest;
 import dev.lastfmmcp.support.FingerprintMemo;
+import dev.lastfmmcp.support.InstantText;
 import org.apache.camel.Variable;
 
 /**
@@ -58,7 +59,7 @@ public class AuditRecords {
 
     public String build(@Variable("mcp") McpRequest request) {
         ObjectNode record = mapper.createObjectNode();
-        record.put("timestamp", request.getReceivedAt().toString());
+        record.put("timestamp", InstantText.of(request.getReceivedAt()));
         record.put("correlationId", request.getCorrelationId());
         // the session id is a bearer credential: the record keeps a fingerprint that ties a session's records together
         record.put("sessionHash", sessionHashes.of(request.getSessionId()));
