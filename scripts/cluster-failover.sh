@@ -11,7 +11,8 @@
 #      other 20 and refuses the 51st with 429, Retry-After, RateLimit headers and JSON-RPC -32000;
 #   4. every answered MCP request has its audit record on B (/observe/audit/export with MCP_ADMIN_TOKEN);
 #   5. A restarts on its old ports and data directory, rejoins (both views show two members), serves the session,
-#      refuses the user too (the bucket came back by state transfer) and has the audit records.
+#      refuses the user too (the bucket came back by state transfer) and has the audit records;
+#   6. A freezes (SIGSTOP): B still opens a new session (written to both owners) once the heartbeats have A suspected.
 # The hour limit is 50 as well: Bucket4j refills the minute's tokens greedily (one every 1.2 s), the hour's one every
 # 72 s, so "429 after the 50th" is exact for a run shorter than that. Anonymous loopback clients are exempt from the
 # limit by default; a signed-in user is limited wherever they come from.
@@ -41,6 +42,8 @@ WATCHDOG=
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do
+    # a node frozen by step 6 takes SIGTERM only once it runs again
+    kill -CONT "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
   done
   for pid in "${PIDS[@]}"; do
@@ -293,6 +296,21 @@ AUDIT_A=$(audit_count "$MGMT_A")
 [ "$AUDIT_A" = "$SENT" ] || fail "audit records for AliceListens on the restarted A: $AUDIT_A of $SENT"
 pass "the restarted A reads all $SENT audit records"
 
+# --- 7. (6. above) A freezes (SIGSTOP: its sockets stay open, only the missing heartbeats tell): B still answers ----------------
+# a new session on B is written to both owners, A among them: B waits until A is suspected and leaves the view
+kill -STOP "$PID_A"
+FROZEN=$(now_ms)
+mcp "$BASE_B/mcp" - '{"jsonrpc":"2.0","id":500,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"cluster-failover","version":"1"}}}'
+FREEZE_STALL=$MS
+[ "$STATUS" = 200 ] && [[ "$BODY" == *'"protocolVersion"'* ]] \
+  || fail "initialize on B while A is frozen: HTTP $STATUS after $FREEZE_STALL ms: $BODY"
+await_members "$MGMT_B" 1
+VIEW_AFTER_FREEZE=$(( $(now_ms) - FROZEN ))
+kill -9 "$PID_A"
+wait "$PID_A" 2>/dev/null || true
+REMAINING=(); for pid in "${PIDS[@]}"; do [ "$pid" = "$PID_A" ] || REMAINING+=("$pid"); done; PIDS=("${REMAINING[@]}")
+pass "B opened a session while A was frozen, in ${FREEZE_STALL} ms; its view shows 1 member ${VIEW_AFTER_FREEZE} ms after the freeze"
+
 for log in "$WORK"/node-*.log; do
   if grep -q -e "$SESSION_ID" -e "$ENCRYPTION_KEY" -e "$ADMIN_TOKEN" -e cluster-failover-shared-secret "$log"; then
     fail "a secret is in $(basename "$log")"
@@ -306,4 +324,5 @@ echo "  requests: $SENT answered; $SPENT counted ones admitted ($ON_A on A, $((S
 echo "  failover stall (first request on B after kill -9 A): ${STALL} ms; B's view down to 1 member after ${VIEW_AFTER_KILL} ms"
 echo "  audit records on B after the kill: $AUDIT_B of $AUDITED_ON_B answered; on the restarted A: $AUDIT_A of $SENT"
 echo "  A restart to two-member view (rejoin and state transfer): ${REJOIN} ms"
+echo "  A frozen (SIGSTOP): a new session on B in ${FREEZE_STALL} ms; B's view down to 1 member after ${VIEW_AFTER_FREEZE} ms"
 echo "cluster-failover: PASS ($CHECKS checks in $(( $(elapsed) / 1000 )) s)"

@@ -252,7 +252,7 @@ public class AppConfiguration implements CamelConfiguration {
         ClusterTransport cluster = new ClusterTransport(settings.bool("mcp.cluster.enabled"),
                 settings.string("mcp.cluster.bind"), settings.integer("mcp.cluster.port"),
                 settings.string("mcp.cluster.members"), settings.string("mcp.cluster.node-name"),
-                settings.duration("mcp.cluster.join-timeout"));
+                settings.duration("mcp.cluster.join-timeout"), settings.duration("mcp.cluster.failure-timeout"));
         // the stores: embedded Infinispan (alone, or clustered with MCP_CLUSTER), or an Infinispan Server cluster over
         // Hot Rod (INFINISPAN_HOSTS); every store reads and writes its cache through the same BasicCache interface
         RemoteStores remote = new RemoteStores(settings.string("mcp.infinispan.hosts"),

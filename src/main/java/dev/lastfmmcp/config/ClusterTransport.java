@@ -20,9 +20,18 @@ import java.util.regex.Pattern;
  * @param members     the initial members, {@code host[port]} separated by commas (this node is added when missing)
  * @param nodeName    this node's name in the cluster view; blank: {@code bind:port}
  * @param joinTimeout how long a starting node waits for an answer from the members before it forms a cluster alone
+ * @param failureTimeout how long a member may send no heartbeat before it is suspected (FD_ALL3), then verified and
+ *                    dropped from the view. FD_SOCK2 notices a member whose process ended at once; a frozen or cut-off
+ *                    one (its sockets open) only this way. Below Infinispan's 15 s for an answer: a request waiting on
+ *                    such a member is then retried without it rather than failed.
  */
 public record ClusterTransport(boolean enabled, String bind, int port, String members, String nodeName,
-        Duration joinTimeout) {
+        Duration joinTimeout, Duration failureTimeout) {
+
+    /** Infinispan's default time a synchronous call waits for an answer from another member. */
+    public static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(15);
+    /** The default of {@code mcp.cluster.failure-timeout}. */
+    public static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(8);
 
     /** The failure detector's (FD_SOCK2) port offset from the TCP port: JGroups' default. */
     public static final int FD_OFFSET = 50_000;
@@ -42,8 +51,21 @@ public record ClusterTransport(boolean enabled, String bind, int port, String me
             if (joinTimeout.isNegative() || joinTimeout.isZero()) {
                 throw new IllegalArgumentException("MCP_CLUSTER_JOIN_TIMEOUT must be positive");
             }
+            if (failureTimeout.compareTo(Duration.ofSeconds(2)) < 0
+                || failureTimeout.plusSeconds(2).compareTo(REMOTE_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("MCP_CLUSTER_FAILURE_TIMEOUT must be between 2 s and "
+                        + REMOTE_TIMEOUT.minusSeconds(2).toSeconds() + " s (a request waiting on a silent member must "
+                        + "see it dropped before its " + REMOTE_TIMEOUT.toSeconds() + " s are up), not "
+                        + failureTimeout.toMillis() + " ms");
+            }
             initialHosts(members, bind, port);
         }
+    }
+
+    /** With the default failure timeout. */
+    public ClusterTransport(boolean enabled, String bind, int port, String members, String nodeName,
+            Duration joinTimeout) {
+        this(enabled, bind, port, members, nodeName, joinTimeout, FAILURE_TIMEOUT);
     }
 
     /** Off: an embedded single node. */
@@ -112,7 +134,7 @@ public record ClusterTransport(boolean enabled, String bind, int port, String me
                    <TCPPING initial_hosts="%3$s" port_range="0" send_cache_on_join="true"/>
                    <MERGE3 min_interval="10s" max_interval="30s"/>
                    <FD_SOCK2 bind_addr="%1$s" offset="%4$d" port_range="0"/>
-                   <FD_ALL3/>
+                   <FD_ALL3 timeout="%6$dms" interval="%7$dms"/>
                    <VERIFY_SUSPECT2 timeout="1s"/>
                    <pbcast.NAKACK2 use_mcast_xmit="false" xmit_interval="200ms" xmit_table_num_rows="50"
                                    xmit_table_msgs_per_row="1024" xmit_table_max_compaction_time="30s"
@@ -125,6 +147,7 @@ public record ClusterTransport(boolean enabled, String bind, int port, String me
                    <MFC max_credits="4m" min_threshold="0.40"/>
                    <FRAG4 frag_size="60k"/>
                 </config>
-                """.formatted(bind, port, initialHosts(members, bind, port), FD_OFFSET, joinTimeout.toMillis());
+                """.formatted(bind, port, initialHosts(members, bind, port), FD_OFFSET, joinTimeout.toMillis(),
+                        failureTimeout.toMillis(), failureTimeout.toMillis() / 4);
     }
 }

@@ -23,6 +23,8 @@ class ClusterTransportTest {
                 .contains("<TCPPING initial_hosts=\"127.0.0.1[7800],127.0.0.1[7801]\"")
                 .contains("<FD_SOCK2 bind_addr=\"127.0.0.1\" offset=\"50000\"")
                 .contains("join_timeout=\"2000ms\"")
+                // a silent member (frozen, cut off) is suspected after the failure timeout, heartbeats 4 times in it
+                .contains("<FD_ALL3 timeout=\"8000ms\" interval=\"2000ms\"/>")
                 .doesNotContain("MPING").doesNotContain("mcast_addr").doesNotContain("SITE_LOCAL");
         assertThat(cluster.name()).isEqualTo("b");
     }
@@ -58,6 +60,14 @@ class ClusterTransportTest {
         assertThatThrownBy(() -> on(" ", 7800, "", "")).hasMessageContaining("MCP_CLUSTER_BIND");
         assertThatThrownBy(() -> new ClusterTransport(true, "127.0.0.1", 7800, "", "", Duration.ZERO))
                 .hasMessageContaining("MCP_CLUSTER_JOIN_TIMEOUT");
+        // the failure timeout must leave a waiting request time to be retried without the silent member
+        assertThatThrownBy(() -> new ClusterTransport(true, "127.0.0.1", 7800, "", "", Duration.ofSeconds(2),
+                Duration.ofSeconds(14))).hasMessageContaining("MCP_CLUSTER_FAILURE_TIMEOUT")
+                .hasMessageContaining("between 2 s and 13 s");
+        assertThatThrownBy(() -> new ClusterTransport(true, "127.0.0.1", 7800, "", "", Duration.ofSeconds(2),
+                Duration.ofSeconds(1))).hasMessageContaining("MCP_CLUSTER_FAILURE_TIMEOUT");
+        assertThat(new ClusterTransport(true, "127.0.0.1", 7800, "", "", Duration.ofSeconds(2),
+                Duration.ofSeconds(13)).jgroupsXml()).contains("<FD_ALL3 timeout=\"13000ms\" interval=\"3250ms\"/>");
         // off, nothing is checked (the defaults are never used)
         assertThat(new ClusterTransport(false, "", 0, "x", "", Duration.ZERO).enabled()).isFalse();
     }
