@@ -138,8 +138,8 @@ import dev.lastfmmcp.observe.Probes;
 import org.apache.camel.component.platform.http.plugin.DefaultJolokiaPlatformHttpPlugin;
 import dev.lastfmmcp.observe.AuditEndpoints;
 import dev.lastfmmcp.observe.AuditQuery;
-import dev.lastfmmcp.observe.LabelledCounters;
 import dev.lastfmmcp.observe.JvmMeters;
+import dev.lastfmmcp.observe.LabelledCounters;
 import dev.lastfmmcp.observe.LogContext;
 import dev.lastfmmcp.observe.PacerMeters;
 import dev.lastfmmcp.observe.McpMeters;
@@ -198,6 +198,7 @@ public class AppConfiguration implements CamelConfiguration {
             registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meterRegistry);
         }
         PrometheusMeterRegistry meters = meterRegistry;
+        // the JVM's own meters (memory, GC, threads, CPU, uptime), unbound from the GC when the context stops
         JvmMeters jvmMeters = JvmMeters.bindTo(meters);
         context.addService(new ServiceSupport() {
             @Override
