@@ -27,7 +27,7 @@ public class AuditRecords {
     private final Redactor redactor;
     private final int maxRecordChars;
     /** Session fingerprints: one SHA-256 per session, not per record. */
-    private final FingerprintMemo sessionHashes = new FingerprintMemo(20_000);
+    private final FingerprintMemo sessionHashes;
     /**
      * This instance's tag (6 base-36 digits, random: apart from other nodes') and counter: in every key, so no two
      * records share one.
@@ -41,9 +41,15 @@ public class AuditRecords {
 
     /** @param maxRecordChars longest record kept whole; a longer one keeps everything but the parameters */
     public AuditRecords(ObjectMapper mapper, Redactor redactor, int maxRecordChars) {
+        this(mapper, redactor, maxRecordChars, new FingerprintMemo(FingerprintMemo.DEFAULT_MAX_ENTRIES));
+    }
+
+    /** @param sessionHashes the fingerprints memo the log context fills for the same sessions */
+    public AuditRecords(ObjectMapper mapper, Redactor redactor, int maxRecordChars, FingerprintMemo sessionHashes) {
         this.mapper = mapper;
         this.redactor = redactor;
         this.maxRecordChars = maxRecordChars;
+        this.sessionHashes = sessionHashes;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import dev.lastfmmcp.edge.HttpServerCheck;
 import dev.lastfmmcp.support.Background;
 import dev.lastfmmcp.support.ClusterView;
+import dev.lastfmmcp.support.FingerprintMemo;
 import dev.lastfmmcp.support.Lazy;
 import dev.lastfmmcp.upstream.UserAgents;
 import java.time.Clock;
@@ -207,7 +208,9 @@ public class AppConfiguration implements CamelConfiguration {
             }
         }, true, true);
         // every log line of an exchange: correlation id, route, MCP method and tool, session and user fingerprints
-        LogContext logContext = new LogContext();
+        // one memo of session and user fingerprints for the log lines and the audit records
+        FingerprintMemo fingerprints = new FingerprintMemo(FingerprintMemo.DEFAULT_MAX_ENTRIES);
+        LogContext logContext = new LogContext(fingerprints);
         registry.bind("logContext", logContext);
         context.addLifecycleStrategy(new RouteLogContext(logContext));
         ObjectMapper mapper = objectMapper();
@@ -626,7 +629,7 @@ public class AppConfiguration implements CamelConfiguration {
         // --- audit ---
         registry.bind("auditRecords", new AuditRecords(mapper,
                 new Redactor(settings.integer("mcp.audit.max-value-length")),
-                settings.integer("mcp.audit.max-record-chars")));
+                settings.integer("mcp.audit.max-record-chars"), fingerprints));
 
         // --- web ---
         Map<String, Supplier<Health.Check>> checks = new LinkedHashMap<>();

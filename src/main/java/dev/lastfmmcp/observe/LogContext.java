@@ -38,11 +38,19 @@ public final class LogContext {
     private static final int USER = 5;
 
     static final int MAX_VALUE = 64;
-    private static final int MAX_MEMO = 20_000;
-
     /** Fingerprints of session ids and user names seen lately (a SHA-256 per route entry would cost). */
-    private final FingerprintMemo fingerprints = new FingerprintMemo(MAX_MEMO);
+    private final FingerprintMemo fingerprints;
     private volatile boolean enabled = true;
+
+    /** With a memo of its own. */
+    public LogContext() {
+        this(new FingerprintMemo(FingerprintMemo.DEFAULT_MAX_ENTRIES));
+    }
+
+    /** @param fingerprints the fingerprints memo, shared with whatever else fingerprints the same sessions */
+    public LogContext(FingerprintMemo fingerprints) {
+        this.fingerprints = fingerprints;
+    }
 
     /** Off: routes set no keys (the benchmark compares the cost of both). */
     public void setEnabled(boolean enabled) {
@@ -180,7 +188,6 @@ public final class LogContext {
     String fingerprint(String value) {
         return fingerprints.of(value);
     }
-
 
     /** A client-chosen value fit for a log line: at most {@value #MAX_VALUE} characters, no control characters. */
     public static String clean(String value) {

@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FingerprintMemo {
 
+    /** How many the server's memo holds (the log context and the audit records share one). */
+    public static final int DEFAULT_MAX_ENTRIES = 20_000;
+
     private final int maxEntries;
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 

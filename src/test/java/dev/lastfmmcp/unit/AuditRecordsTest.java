@@ -35,6 +35,22 @@ class AuditRecordsTest {
     }
 
     @Test
+    void theSessionHashComesFromTheSharedFingerprintMemo() throws Exception {
+        dev.lastfmmcp.support.FingerprintMemo shared = new dev.lastfmmcp.support.FingerprintMemo(10);
+        String known = shared.of("sid-9");
+        AuditRecords withShared = new AuditRecords(mapper, new Redactor(20), 16_384, shared);
+        McpRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        request.bind(new Session("sid-9", "2025-11-25", "c", "1", null, Instant.EPOCH, null, null), "2025-11-25");
+        request.reply().setStatus(200);
+        request.audit().finish(1_000_000);
+
+        JsonNode record = mapper.readTree(withShared.build(request));
+        assertThat(record.get("sessionHash").asText()).isEqualTo(known).isEqualTo(Fingerprint.of("sid-9"));
+        // the memo already held it: the record added nothing
+        assertThat(shared.size()).isEqualTo(1);
+    }
+
+    @Test
     void recordsTheCallWithSecretsRedactedAndLongValuesCut() throws Exception {
         McpRequest request = request("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
                                      + "\"name\":\"get_recent_tracks\",\"arguments\":{\"username\":\"rj\","
