@@ -70,10 +70,19 @@ fail() {
   done
   exit 1
 }
+# kill_node <pid>: kill -9 (a frozen node too), reaped: its PID is no longer this run's to stop
+kill_node() {
+  local pid remaining=()
+  kill -9 "$1"
+  wait "$1" 2>/dev/null || true
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$1" ] || remaining+=("$pid"); done
+  PIDS=("${remaining[@]}")
+}
 CHECKS=0
 pass() { CHECKS=$((CHECKS + 1)); echo "cluster-failover: ok   $*"; }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# shellcheck source=scripts/ports.sh
+. "$(dirname "$0")/ports.sh"
 TAKEN=" "
 # pick_port <low> <high>: sets PICKED to a port nobody listens on (and not handed out before in this run)
 pick_port() {
@@ -93,9 +102,11 @@ pick_cluster_port() {
   fail "no free JGroups port pair on 127.0.0.1"
 }
 
-pick_port 20000 40000; WM_PORT=$PICKED
-pick_port 20000 40000; MGMT_A=$PICKED
-pick_port 20000 40000; MGMT_B=$PICKED
+# HTTP ports between the JGroups ones and the ephemeral range (see ports.sh)
+EPHEMERAL_LOW=$(ephemeral_low)
+pick_port 16000 "$EPHEMERAL_LOW"; WM_PORT=$PICKED
+pick_port 16000 "$EPHEMERAL_LOW"; MGMT_A=$PICKED
+pick_port 16000 "$EPHEMERAL_LOW"; MGMT_B=$PICKED
 pick_cluster_port; JG_A=$PICKED
 pick_cluster_port; JG_B=$PICKED
 MEMBERS="127.0.0.1[$JG_A],127.0.0.1[$JG_B]"
@@ -228,10 +239,7 @@ pass "30 counted requests admitted ($ON_A on A, $ON_B on B)"
 ANSWERED_BEFORE_KILL=$SENT
 
 # --- 4. kill -9 A: B serves the session and the limit ------------------------------------------------------------------
-kill -9 "$PID_A"
-wait "$PID_A" 2>/dev/null || true
-# reaped: its PID is no longer this run's to stop
-REMAINING=(); for pid in "${PIDS[@]}"; do [ "$pid" = "$PID_A" ] || REMAINING+=("$pid"); done; PIDS=("${REMAINING[@]}")
+kill_node "$PID_A"
 KILLED=$(now_ms)
 tool "$MCP_B" "$SESSION" 100 ping '{"message":"after the kill"}'
 STALL=$MS
@@ -296,7 +304,7 @@ AUDIT_A=$(audit_count "$MGMT_A")
 [ "$AUDIT_A" = "$SENT" ] || fail "audit records for AliceListens on the restarted A: $AUDIT_A of $SENT"
 pass "the restarted A reads all $SENT audit records"
 
-# --- 7. (6. above) A freezes (SIGSTOP: its sockets stay open, only the missing heartbeats tell): B still answers ----------------
+# --- 7. A freezes (SIGSTOP: its sockets stay open, only missing heartbeats tell): B still answers ---------------------
 # a new session on B is written to both owners, A among them: B waits until A is suspected and leaves the view
 kill -STOP "$PID_A"
 FROZEN=$(now_ms)
@@ -306,9 +314,7 @@ FREEZE_STALL=$MS
   || fail "initialize on B while A is frozen: HTTP $STATUS after $FREEZE_STALL ms: $BODY"
 await_members "$MGMT_B" 1
 VIEW_AFTER_FREEZE=$(( $(now_ms) - FROZEN ))
-kill -9 "$PID_A"
-wait "$PID_A" 2>/dev/null || true
-REMAINING=(); for pid in "${PIDS[@]}"; do [ "$pid" = "$PID_A" ] || REMAINING+=("$pid"); done; PIDS=("${REMAINING[@]}")
+kill_node "$PID_A"
 pass "B opened a session while A was frozen, in ${FREEZE_STALL} ms; its view shows 1 member ${VIEW_AFTER_FREEZE} ms after the freeze"
 
 for log in "$WORK"/node-*.log; do
