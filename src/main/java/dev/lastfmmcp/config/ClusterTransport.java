@@ -22,13 +22,17 @@ import java.util.regex.Pattern;
  * @param joinTimeout how long a starting node waits for an answer from the members before it forms a cluster alone
  * @param failureTimeout how long a member may send no heartbeat before it is suspected (FD_ALL3), then verified and
  *                    dropped from the view. FD_SOCK2 notices a member whose process ended at once; a frozen or cut-off
- *                    one (its sockets open) only this way. Below Infinispan's 15 s for an answer: a request waiting on
+ *                    one (its sockets open) only this way. Below the caches' 15 s for an answer: a request waiting on
  *                    such a member is then retried without it rather than failed.
  */
 public record ClusterTransport(boolean enabled, String bind, int port, String members, String nodeName,
         Duration joinTimeout, Duration failureTimeout) {
 
-    /** Infinispan's default time a synchronous call waits for an answer from another member. */
+    /**
+     * How long a synchronous call waits for an answer from another member: Infinispan's default, and set on every
+     * clustered cache ({@code InfinispanStores}) so that a change of that default cannot break the failure timeout's
+     * bound.
+     */
     public static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(15);
     /** The default of {@code mcp.cluster.failure-timeout}. */
     public static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(8);

@@ -45,6 +45,11 @@ public final class InfinispanStores {
     /** Rate-limit token buckets (Bucket4j state, byte[]), only in a cluster: one node keeps them in memory. */
     public static final String RATE_BUCKETS = "mcp-rate-buckets";
     private static final String NAME = "lastfm-mcp";
+    /**
+     * How long a synchronous write waits for the other members' answers, set on every clustered cache rather than
+     * left to Infinispan's default: the failure timeout's bound ({@link ClusterTransport}) is measured against it.
+     */
+    static final long REMOTE_TIMEOUT_MILLIS = ClusterTransport.REMOTE_TIMEOUT.toMillis();
 
     private InfinispanStores() {
     }
@@ -161,6 +166,7 @@ public final class InfinispanStores {
                 .memory().maxCount(limits.maxSessions())
                 .statistics().enable()
                 .clustering().cacheMode(clustered ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
+                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
         ConfigurationBuilder audit = new ConfigurationBuilder();
         audit.expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
@@ -168,7 +174,8 @@ public final class InfinispanStores {
                 .memory().maxCount(limits.auditMaxEntries())
                 .statistics().enable();
         if (clustered) {
-            audit.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(2);
+            audit.clustering().cacheMode(CacheMode.DIST_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS)
+                    .hash().numOwners(2);
         }
         manager.defineConfiguration(AUDIT, audit.build());
         manager.getCache(SESSIONS);
@@ -192,6 +199,7 @@ public final class InfinispanStores {
                 .expiration().lifespan(1, TimeUnit.HOURS).wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
                 .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
+                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
         manager.getCache(SIGN_INS);
         manager.getCache(USED_TOKENS);
@@ -211,6 +219,7 @@ public final class InfinispanStores {
                 .expiration().wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
                 .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
+                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
         manager.getCache(OAUTH_CLIENTS);
         manager.getCache(OAUTH_TOKENS);
@@ -264,7 +273,7 @@ public final class InfinispanStores {
                 .shared(false)
                 .purgeOnStartup(joinsOthers);
         if (clustered) {
-            builder.clustering().cacheMode(CacheMode.REPL_SYNC);
+            builder.clustering().cacheMode(CacheMode.REPL_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS);
         }
     }
 
@@ -276,7 +285,7 @@ public final class InfinispanStores {
         manager.defineConfiguration(RATE_BUCKETS, new ConfigurationBuilder()
                 .expiration().maxIdle(longestWindow.plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
-                .clustering().cacheMode(CacheMode.REPL_SYNC)
+                .clustering().cacheMode(CacheMode.REPL_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .statistics().enable()
                 .build());
         manager.getCache(RATE_BUCKETS);

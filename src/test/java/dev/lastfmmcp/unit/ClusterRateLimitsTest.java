@@ -19,6 +19,7 @@ import dev.lastfmmcp.ratelimit.RateLimits;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ClusteringConfiguration;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,11 @@ class ClusterRateLimitsTest {
         EmbeddedCacheManager two = node("rate-2", ports[1], members);
         await().atMost(Duration.ofSeconds(30)).until(() -> one.getMembers().size() == 2
                                                           && two.getMembers().size() == 2);
-        assertThat(one.getCache(InfinispanStores.RATE_BUCKETS).getCacheConfiguration().clustering().cacheMode())
-                .isEqualTo(CacheMode.REPL_SYNC);
+        ClusteringConfiguration clustering = one.getCache(InfinispanStores.RATE_BUCKETS).getCacheConfiguration()
+                .clustering();
+        assertThat(clustering.cacheMode()).isEqualTo(CacheMode.REPL_SYNC);
+        assertThat(clustering.remoteTimeout()).isEqualTo(ClusterTransport.REMOTE_TIMEOUT.toMillis());
+        assertThat(clustering.attributes().attribute(ClusteringConfiguration.REMOTE_TIMEOUT).isModified()).isTrue();
         List<RateLimits> nodes = List.of(limits(one), limits(two));
 
         int admitted = 0;

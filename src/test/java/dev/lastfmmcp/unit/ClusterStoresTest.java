@@ -15,6 +15,7 @@ import dev.lastfmmcp.support.ClusterView;
 import dev.lastfmmcp.support.FreePorts;
 import dev.lastfmmcp.web.Health;
 import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ClusteringConfiguration;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,16 @@ class ClusterStoresTest {
                 .isEqualTo(CacheMode.DIST_SYNC);
         assertThat(one.getCache(InfinispanStores.AUDIT).getCacheConfiguration().clustering().hash().numOwners())
                 .isEqualTo(2);
+        // a request waiting on a silent member is retried without it only if the member is dropped within this
+        for (String name : List.of(InfinispanStores.SESSIONS, InfinispanStores.AUDIT, InfinispanStores.SIGN_INS,
+                InfinispanStores.USED_TOKENS, InfinispanStores.OAUTH_CLIENTS, InfinispanStores.OAUTH_TOKENS,
+                InfinispanStores.OAUTH_PENDING)) {
+            ClusteringConfiguration clustering = one.getCache(name).getCacheConfiguration().clustering();
+            assertThat(clustering.remoteTimeout()).as(name).isEqualTo(ClusterTransport.REMOTE_TIMEOUT.toMillis());
+            // set by the store, not left to Infinispan's default
+            assertThat(clustering.attributes().attribute(ClusteringConfiguration.REMOTE_TIMEOUT).isModified())
+                    .as(name).isTrue();
+        }
 
         // write on 1, read on 2
         one.<String, String> getCache(InfinispanStores.SESSIONS).put("s1", "{\"id\":\"s1\"}");
