@@ -8,7 +8,9 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+# free_port: below the kernel's ephemeral range, as the CI scripts pick theirs
+# shellcheck source=scripts/ports.sh
+. scripts/ports.sh
 
 # A Last.fm stand-in answering artist.getInfo on 127.0.0.1:$FP (FP is set here), logging to DIR/stub.log:
 # ../shared/bench/stub-upstream.py when it exists, else a WireMock standalone from the local Maven repository fed

@@ -1,5 +1,5 @@
-# Loopback ports for the servers the test scripts start (sourced by conformance.sh, conformance-oauth.sh and
-# cluster-failover.sh).
+# Loopback ports for the servers the test and load scripts start (sourced by conformance.sh, conformance-oauth.sh,
+# cluster-failover.sh and bench-lib.sh).
 # A port is picked below the kernel's ephemeral range: outgoing connections (the servers' own clients, the suites'
 # node processes) take their local ports from that range, and one took a port between the check and the server's bind
 # in a CI run (the server then exits "Cannot listen on ...: the port is in use").
