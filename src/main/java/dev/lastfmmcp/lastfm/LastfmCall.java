@@ -1,10 +1,23 @@
 package dev.lastfmmcp.lastfm;
 
+import java.util.function.Supplier;
+
 /**
  * The state of one call through {@code direct:lastfm-call} (exchange variable {@code lastfmCall}): the request with
- * its data class and cache key, and the signed, encoded parameters sent upstream.
+ * its data class and cache key, and how to make the signed, encoded parameters sent upstream. Those are made when
+ * the call goes upstream ({@link #query()}): an answer served from the cache never needs them.
  */
-public record LastfmCall(LastfmRequest request, DataClass dataClass, String cacheKey, String query) {
+public record LastfmCall(LastfmRequest request, DataClass dataClass, String cacheKey, Supplier<String> encoded) {
+
+    /** With parameters already encoded. */
+    public LastfmCall(LastfmRequest request, DataClass dataClass, String cacheKey, String query) {
+        this(request, dataClass, cacheKey, () -> query);
+    }
+
+    /** The signed, encoded parameters (the query string, or the form body of a write), made on each call. */
+    public String query() {
+        return encoded.get();
+    }
 
     public boolean isCacheable() {
         return dataClass != DataClass.UNCACHED;

@@ -123,7 +123,10 @@ public class LastfmCalls {
         return !apiKey.isEmpty();
     }
 
-    /** Checks the configuration, signs when needed and computes the cache key. */
+    /**
+     * Checks the configuration and computes the cache key; the signed, encoded parameters are made when the call goes
+     * upstream ({@link LastfmCall#query()}).
+     */
     public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") Cancellation mcpCall,
             @Variable("caller") LastfmAccount account) {
         request = asAccount(request, account);
@@ -140,6 +143,13 @@ public class LastfmCalls {
                     "This server has no Last.fm shared secret configured, so it cannot make signed calls. The "
                     + "server's operator needs to set LASTFM_SHARED_SECRET.");
         }
+        LastfmRequest sent = request;
+        return new LastfmCall(request, DataClass.of(request), cacheKey(request) + writes.suffix(request),
+                () -> query(sent));
+    }
+
+    /** The parameters sent upstream: the request's, the API key, the session key, the signature, JSON. */
+    String query(LastfmRequest request) {
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("method", request.method());
         sent.putAll(request.params());
@@ -151,9 +161,7 @@ public class LastfmCalls {
             sent.put("api_sig", LastfmSigner.sign(sent, sharedSecret));
         }
         sent.put("format", "json");
-        DataClass dataClass = DataClass.of(request);
-        return new LastfmCall(request, dataClass, cacheKey(request) + writes.suffix(request),
-                LastfmQuery.encode(sent));
+        return LastfmQuery.encode(sent);
     }
 
     /**

@@ -64,19 +64,21 @@ public class SseReplies {
             return false;
         }
         String method = message.path("method").asText();
-        JsonNode arguments = message.at("/params/arguments");
+        // path() rather than at("/params/..."): at() compiles a JSON pointer on every call, and this runs on every POST
+        JsonNode params = message.path("params");
+        JsonNode arguments = params.path("arguments");
         if ("prompts/get".equals(method)) {
             return prompts != null && !request.isStateless() && ClientRequests.declared(request, "elicitation")
-                   && prompts.asks(message.at("/params/name").asText(""), arguments, request.getCaller());
+                   && prompts.asks(params.path("name").asText(""), arguments, request.getCaller());
         }
         if (!"tools/call".equals(method)) {
             return false;
         }
-        ToolDefinition tool = tools.get(message.at("/params/name").asText(""));
+        ToolDefinition tool = tools.get(params.path("name").asText(""));
         if (tool == null) {
             return false;
         }
-        boolean progress = tool.reportsProgress() && !message.at("/params/_meta/progressToken").isMissingNode();
+        boolean progress = tool.reportsProgress() && !params.path("_meta").path("progressToken").isMissingNode();
         if (request.isStateless()) {
             return progress || request.getStateless().logLevel() != null && (tool.streams() || tool.requiresLastfm());
         }

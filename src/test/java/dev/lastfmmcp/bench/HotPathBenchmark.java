@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lastfmmcp.config.AppConfiguration;
 import dev.lastfmmcp.jsonrpc.JsonRpcCodec;
+import dev.lastfmmcp.lastfm.DataClass;
+import dev.lastfmmcp.lastfm.LastfmCaches;
+import dev.lastfmmcp.lastfm.LastfmCalls;
+import dev.lastfmmcp.lastfm.LastfmErrors;
 import dev.lastfmmcp.lastfm.LastfmNormalizer;
+import dev.lastfmmcp.lastfm.LastfmRequest;
 import dev.lastfmmcp.lastfm.LastfmResult;
+import dev.lastfmmcp.lastfm.SingleFlight;
 import dev.lastfmmcp.mcp.McpHttp;
 import dev.lastfmmcp.support.Fixtures;
 import dev.lastfmmcp.support.ResultMemo;
@@ -88,6 +96,8 @@ public class HotPathBenchmark {
         JsonRpcCodec remembering;
         ResultMemo memo;
         java.lang.reflect.Method info;
+        LastfmCalls lastfmCalls;
+        LastfmRequest artistRequest;
 
         @Setup
         public void setUp() {
@@ -105,6 +115,13 @@ public class HotPathBenchmark {
             remembering = new JsonRpcCodec(mapper);
             remembering.remember(result);
             memo = new ResultMemo(500, java.time.Duration.ofMinutes(10), remembering::remember);
+            LastfmCaches caches = new LastfmCaches(Map.of(DataClass.RECENT, Duration.ofMinutes(5)),
+                    Duration.ofMinutes(5), Duration.ofHours(24), 100);
+            lastfmCalls = new LastfmCalls("feedfacecafebeef0123456789abcdef", "5ec7e75ec7e75ec7e75ec7e75ec7e700",
+                    new LastfmErrors(mapper, Clock.systemUTC()), caches, Clock.systemUTC(),
+                    new LastfmCalls.RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(2),
+                            Duration.ofSeconds(5), Duration.ofSeconds(10)), new SingleFlight(Duration.ofSeconds(5)));
+            artistRequest = artistTools.infoRequest(validArguments);
             try {
                 info = ArtistTools.class.getMethod("info", Map.class, LastfmResult.class,
                         dev.lastfmmcp.musicbrainz.Enrichment.class);
@@ -228,6 +245,12 @@ public class HotPathBenchmark {
     @Benchmark
     public byte[] writeReply(Pieces p) {
         return p.codec.writeBytes(p.codec.result(p.id, p.result));
+    }
+
+    /** The Last.fm call's preparation (configuration checks, cache key) that every call makes, cached or not. */
+    @Benchmark
+    public Object prepareLastfmCall(Pieces p) {
+        return p.lastfmCalls.prepare(p.artistRequest, null, null);
     }
 
     /** The result of a repeated call: its key (arguments and cached answer) and the lookup. */
