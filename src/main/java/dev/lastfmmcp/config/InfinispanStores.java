@@ -45,13 +45,19 @@ public final class InfinispanStores {
     /** Rate-limit token buckets (Bucket4j state, byte[]), only in a cluster: one node keeps them in memory. */
     public static final String RATE_BUCKETS = "mcp-rate-buckets";
     private static final String NAME = "lastfm-mcp";
-    /**
-     * How long a synchronous write waits for the other members' answers, set on every clustered cache rather than
-     * left to Infinispan's default: the failure timeout's bound ({@link ClusterTransport}) is measured against it.
-     */
-    static final long REMOTE_TIMEOUT_MILLIS = ClusterTransport.REMOTE_TIMEOUT.toMillis();
 
     private InfinispanStores() {
+    }
+
+    /**
+     * A new cache's configuration, the one every cache here starts from: a synchronous write waits
+     * {@link ClusterTransport#REMOTE_TIMEOUT} for the other members' answers (unused by a local cache), set rather than
+     * left to Infinispan's default, because the failure timeout's bound ({@link ClusterTransport}) rests on it.
+     */
+    static ConfigurationBuilder cache() {
+        ConfigurationBuilder builder = new ConfigurationBuilder();
+        builder.clustering().remoteTimeout(ClusterTransport.REMOTE_TIMEOUT.toMillis());
+        return builder;
     }
 
     /** Health: the manager runs and every cache takes requests. */
@@ -160,22 +166,20 @@ public final class InfinispanStores {
         // the client's capabilities, an audit record at most max-record-chars), so count x entry bound is the
         // bound in bytes. Infinispan's own size-based eviction is not used: its entry size calculator calls
         // sun.misc.Unsafe, which JDK 24+ warns about on every start.
-        manager.defineConfiguration(SESSIONS, new ConfigurationBuilder()
+        manager.defineConfiguration(SESSIONS, cache()
                 .expiration().maxIdle(limits.sessionIdleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(limits.reaperInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .memory().maxCount(limits.maxSessions())
                 .statistics().enable()
                 .clustering().cacheMode(clustered ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
-                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
-        ConfigurationBuilder audit = new ConfigurationBuilder();
+        ConfigurationBuilder audit = cache();
         audit.expiration().lifespan(limits.auditTtl().toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(limits.auditMaxEntries())
                 .statistics().enable();
         if (clustered) {
-            audit.clustering().cacheMode(CacheMode.DIST_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS)
-                    .hash().numOwners(2);
+            audit.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(2);
         }
         manager.defineConfiguration(AUDIT, audit.build());
         manager.getCache(SESSIONS);
@@ -189,17 +193,16 @@ public final class InfinispanStores {
      * memory only, for the hour a Last.fm token lives.
      */
     public static void defineSignIns(EmbeddedCacheManager manager, Path dataDir, long inMemory) {
-        ConfigurationBuilder signIns = new ConfigurationBuilder();
+        ConfigurationBuilder signIns = cache();
         signIns.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
         signIns.memory().maxCount(inMemory);
         persisted(manager, signIns, dataDir.toAbsolutePath().resolve("signins"));
         signIns.statistics().enable();
         manager.defineConfiguration(SIGN_INS, signIns.build());
-        manager.defineConfiguration(USED_TOKENS, new ConfigurationBuilder()
+        manager.defineConfiguration(USED_TOKENS, cache()
                 .expiration().lifespan(1, TimeUnit.HOURS).wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
                 .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
-                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
         manager.getCache(SIGN_INS);
         manager.getCache(USED_TOKENS);
@@ -215,11 +218,10 @@ public final class InfinispanStores {
                 dataDir.toAbsolutePath().resolve("oauth-clients"), inMemory));
         manager.defineConfiguration(OAUTH_TOKENS, persisted(manager,
                 dataDir.toAbsolutePath().resolve("oauth-tokens"), inMemory * 4));
-        manager.defineConfiguration(OAUTH_PENDING, new ConfigurationBuilder()
+        manager.defineConfiguration(OAUTH_PENDING, cache()
                 .expiration().wakeUpInterval(1, TimeUnit.MINUTES)
                 .memory().maxCount(100_000)
                 .clustering().cacheMode(isClustered(manager) ? CacheMode.REPL_SYNC : CacheMode.LOCAL)
-                .remoteTimeout(REMOTE_TIMEOUT_MILLIS)
                 .build());
         manager.getCache(OAUTH_CLIENTS);
         manager.getCache(OAUTH_TOKENS);
@@ -228,7 +230,7 @@ public final class InfinispanStores {
 
     private static org.infinispan.configuration.cache.Configuration persisted(EmbeddedCacheManager manager,
             Path store, long inMemory) {
-        ConfigurationBuilder builder = new ConfigurationBuilder();
+        ConfigurationBuilder builder = cache();
         builder.expiration().wakeUpInterval(10, TimeUnit.MINUTES);
         builder.memory().maxCount(inMemory);
         persisted(manager, builder, store);
@@ -273,7 +275,7 @@ public final class InfinispanStores {
                 .shared(false)
                 .purgeOnStartup(joinsOthers);
         if (clustered) {
-            builder.clustering().cacheMode(CacheMode.REPL_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS);
+            builder.clustering().cacheMode(CacheMode.REPL_SYNC);
         }
     }
 
@@ -282,10 +284,10 @@ public final class InfinispanStores {
      * A bucket idle for longer than its longest window is full again, so it expires then.
      */
     public static void defineRateBuckets(EmbeddedCacheManager manager, Duration longestWindow) {
-        manager.defineConfiguration(RATE_BUCKETS, new ConfigurationBuilder()
+        manager.defineConfiguration(RATE_BUCKETS, cache()
                 .expiration().maxIdle(longestWindow.plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS)
                 .wakeUpInterval(1, TimeUnit.MINUTES)
-                .clustering().cacheMode(CacheMode.REPL_SYNC).remoteTimeout(REMOTE_TIMEOUT_MILLIS)
+                .clustering().cacheMode(CacheMode.REPL_SYNC)
                 .statistics().enable()
                 .build());
         manager.getCache(RATE_BUCKETS);
