@@ -9,11 +9,6 @@ import java.util.function.Supplier;
  */
 public record LastfmCall(LastfmRequest request, DataClass dataClass, String cacheKey, Supplier<String> encoded) {
 
-    /** With parameters already encoded. */
-    public LastfmCall(LastfmRequest request, DataClass dataClass, String cacheKey, String query) {
-        this(request, dataClass, cacheKey, () -> query);
-    }
-
     /** The signed, encoded parameters (the query string, or the form body of a write), made on each call. */
     public String query() {
         return encoded.get();

@@ -129,7 +129,7 @@ public class LastfmCalls {
      */
     public LastfmCall prepare(@Variable("lastfm") LastfmRequest request, @Variable("call") Cancellation mcpCall,
             @Variable("caller") LastfmAccount account) {
-        request = asAccount(request, account);
+        LastfmRequest asked = asAccount(request, account);
         if (mcpCall != null) {
             mcpCall.checkActive();
         }
@@ -138,14 +138,13 @@ public class LastfmCalls {
                     "This server has no Last.fm API key configured, so it cannot reach Last.fm. The server's "
                     + "operator needs to set LASTFM_API_KEY (get one at https://www.last.fm/api/account/create).");
         }
-        if (request.needsSignature() && sharedSecret.isEmpty()) {
+        if (asked.needsSignature() && sharedSecret.isEmpty()) {
             throw new LastfmException(LastfmErrorKind.NOT_CONFIGURED, 0,
                     "This server has no Last.fm shared secret configured, so it cannot make signed calls. The "
                     + "server's operator needs to set LASTFM_SHARED_SECRET.");
         }
-        LastfmRequest sent = request;
-        return new LastfmCall(request, DataClass.of(request), cacheKey(request) + writes.suffix(request),
-                () -> query(sent));
+        return new LastfmCall(asked, DataClass.of(asked), cacheKey(asked) + writes.suffix(asked),
+                () -> query(asked));
     }
 
     /** The parameters sent upstream: the request's, the API key, the session key, the signature, JSON. */

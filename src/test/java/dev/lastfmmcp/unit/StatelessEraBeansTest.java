@@ -164,16 +164,16 @@ class StatelessEraBeansTest {
         // a read is as fresh as its shortest-lived answer, and private when it was the caller's own data
         McpRequest read = request(message("resources/read", "{}"));
         results.served(read, new LastfmCall(LastfmRequest.of("artist.getSimilar", "artist", "Cher"),
-                DataClass.SIMILAR, "k1", "q"));
+                DataClass.SIMILAR, "k1", () -> "q"));
         results.served(read, new LastfmCall(LastfmRequest.of("user.getRecentTracks", "user", "rj")
-                .withSessionKey("sk"), DataClass.RECENT, "k2", "q"));
+                .withSessionKey("sk"), DataClass.RECENT, "k2", () -> "q"));
         ObjectNode contents = results.stamp(Map.of("contents", List.of()), call("resources/read"), read);
         assertThat(contents.get("ttlMs").asLong()).isEqualTo(300_000L);
         assertThat(contents.get("cacheScope").asText()).isEqualTo("private");
 
         McpRequest otherUser = request(message("resources/read", "{}"));
         results.served(otherUser, new LastfmCall(LastfmRequest.of("user.getInfo", "user", "rj"), DataClass.USER,
-                "k3", "q"));
+                "k3", () -> "q"));
         assertThat(results.stamp(Map.of(), call("resources/read"), otherUser).get("cacheScope").asText())
                 .isEqualTo("public");
 
@@ -194,7 +194,7 @@ class StatelessEraBeansTest {
                 call("tools/call"), request);
         assertThat(input.get("resultType").asText()).isEqualTo("input_required");
         // outside an MCP request (the subscription poller) nothing is recorded
-        results.served(null, new LastfmCall(LastfmRequest.of("user.getInfo"), DataClass.USER, "k", "q"));
+        results.served(null, new LastfmCall(LastfmRequest.of("user.getInfo"), DataClass.USER, "k", () -> "q"));
     }
 
     @Test
