@@ -402,8 +402,9 @@ public class AppConfiguration implements CamelConfiguration {
         MalformedRequests malformedRequests = new MalformedRequests(edgeReplies, new RateLimitedLog(
                 LoggerFactory.getLogger(MalformedRequests.class),
                 settings.duration("mcp.http.rejection-log-interval")));
-        Vertx vertx = HttpServerVertx.create(settings.integer("mcp.http.worker-threads"), connectionLimits,
-                malformedRequests);
+        HttpServerVertx.Workers workers = new HttpServerVertx.Workers(settings.integer("mcp.http.worker-threads-core"),
+                settings.integer("mcp.http.worker-threads"), settings.duration("mcp.http.worker-spawn-after"));
+        Vertx vertx = HttpServerVertx.create(workers, connectionLimits, malformedRequests);
         registry.bind("vertx", Vertx.class, vertx);
         registry.bind("connectionLimits", connectionLimits);
         // closed once the context has stopped: as a service of its own it closed before the platform-http server
