@@ -50,16 +50,21 @@ class ElasticWorkerPoolTest {
     private void block(ElasticWorkerPool pool, int n) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(n);
         for (int i = 0; i < n; i++) {
-            pool.execute(() -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            pool.execute(holding(started));
         }
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A task that counts {@code started} down, then holds its thread until {@link #release}. */
+    private Runnable holding(CountDownLatch started) {
+        return () -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     @Test
@@ -103,14 +108,7 @@ class ElasticWorkerPoolTest {
         block(pool, 1);
         CountDownLatch waiting = new CountDownLatch(5);
         for (int i = 0; i < 5; i++) {
-            pool.execute(() -> {
-                waiting.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            pool.execute(holding(waiting));
         }
         pool.check(System.nanoTime() + LATER);
         assertThat(pool.currentSize()).isEqualTo(4);
