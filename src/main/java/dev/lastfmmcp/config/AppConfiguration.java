@@ -277,9 +277,12 @@ public class AppConfiguration implements CamelConfiguration {
         Lazy<RemoteCacheManager> remoteManager = new Lazy<>(() -> remote.start(RemoteStores.declarations(limits,
                 settings.longValue("mcp.signin.max-in-memory"), settings.longValue("mcp.oauth.clients.max-in-memory"),
                 Duration.ofHours(1))));
+        // each embedded cache looked up once, not on every session read and audit write (the manager's lookup goes
+        // through a map, a future and a permission check each time)
+        Map<String, BasicCache<String, String>> embedded = new java.util.concurrent.ConcurrentHashMap<>();
         Function<String, BasicCache<String, String>> caches = remote.enabled()
                 ? RemoteStores.caches(remoteManager, new RemoteSessionEnds(onSessionEnd))
-                : name -> cacheManager.get().<String, String> getCache(name);
+                : name -> embedded.computeIfAbsent(name, n -> cacheManager.get().<String, String> getCache(n));
         if (remote.enabled()) {
             // the Hot Rod client connects on its first operation
             context.addService(new ServiceSupport() {

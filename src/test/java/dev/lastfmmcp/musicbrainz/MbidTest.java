@@ -24,7 +24,10 @@ class MbidTest {
     @ValueSource(strings = {"../../2.0/x", "@evil.example/x", "", "   ", "rel-1",
             "17b53d9f-5c63-4a09-a593-dde4608e0db9/../../x", "17b53d9f-5c63-4a09-a593-dde4608e0db9?inc=x",
             "17b53d9f5c634a09a593dde4608e0db9", "17b53d9f-5c63-4a09-a593-dde4608e0dbz",
-            "17b53d9f-5c63-4a09-a593-dde4608e0db9\u0000", "http://evil.example/17b53d9f-5c63-4a09-a593-dde4608e0db9"})
+            "17b53d9f-5c63-4a09-a593-dde4608e0db9\u0000", "http://evil.example/17b53d9f-5c63-4a09-a593-dde4608e0db9",
+            "17b53d9f5-c63-4a09-a593-dde4608e0db9", "17b53d9f-5c63-4a09-a593-dde4608e0db-", "-7b53d9f-5c63-4a09-a593-dde4608e0db9",
+            "17b53d9f-5c63-4a09-a593-dde4608e0d\u0663\u0669", "17b53d9f-5c63-4a09-a593-dde4608e0dbG",
+            "17b53d9f_5c63_4a09_a593_dde4608e0db9", "17b53d9f-5c63-4a09-a593-dde4608e0db90"})
     void anythingElseIsNoMbid(String value) {
         assertThat(Mbid.valid(value)).isNull();
         assertThat(MusicBrainzRequest.artist(value, "Someone").mbid()).isNull();
