@@ -35,13 +35,21 @@ public final class ElasticWorkerPool extends ThreadPoolExecutor {
     private int calm;
 
     public ElasticWorkerPool(int core, int max, Duration spawnAfter, ThreadFactory threads) {
-        super(Math.min(core, max), Math.min(core, max), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
-        if (core < 1 || max < 1 || spawnAfter.isNegative() || spawnAfter.isZero()) {
-            throw new IllegalArgumentException("worker threads and the spawn delay must be positive");
-        }
+        super(coreOf(core, max, spawnAfter), coreOf(core, max, spawnAfter), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
         this.core = Math.min(core, max);
         this.max = max;
         this.spawnAfterNanos = spawnAfter.toNanos();
+    }
+
+    /** The core size ({@code core}, at most {@code max}); refuses sizes below 1 and a delay that is not positive. */
+    private static int coreOf(int core, int max, Duration spawnAfter) {
+        if (core < 1 || max < 1 || spawnAfter == null || spawnAfter.isNegative() || spawnAfter.isZero()) {
+            throw new IllegalArgumentException("mcp.http.worker-threads-core and mcp.http.worker-threads must be at "
+                                               + "least 1 and mcp.http.worker-spawn-after above 0; they are " + core
+                                               + ", " + max + " and " + spawnAfter);
+        }
+        return Math.min(core, max);
     }
 
     @Override

@@ -214,8 +214,11 @@ class ElasticWorkerPoolTest {
 
     @Test
     void refusesSizesAndDelaysThatAreNotPositive() {
-        assertThatThrownBy(() -> pool(0, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pool(0, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mcp.http.worker-threads-core").hasMessageContaining("they are 0, 4 and PT0.02S");
+        assertThatThrownBy(() -> pool(2, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mcp.http.worker-threads");
         assertThatThrownBy(() -> new ElasticWorkerPool(2, 4, Duration.ZERO, Executors.defaultThreadFactory()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mcp.http.worker-spawn-after");
     }
 }
