@@ -124,8 +124,10 @@ class ClusterStoresTest {
         two.<String, String> getCache(InfinispanStores.AUDIT).put("a2", "{\"tool\":\"server_info\"}");
         two.<String, String> getCache(InfinispanStores.SIGN_INS).remove("k2");
 
-        // start 1 again: the state is transferred; its own file store (which still has k2) does not bring k2 back
-        EmbeddedCacheManager again = node("node-1", ports[0], members);
+        // start 1 again: the state is transferred; its own file store (which still has k2) does not bring k2 back.
+        // It waits up to 5 s for node 2's answer: with the 300 ms of the first start, a busy machine made it form a
+        // cluster of its own (a CI run), and the merge that follows can take longer than this test waits
+        EmbeddedCacheManager again = node("node-1", ports[0], members, Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(30)).until(() -> again.getMembers().size() == 2);
         assertThat(again.<String, String> getCache(InfinispanStores.SESSIONS).get("s2"))
                 .isEqualTo("{\"id\":\"s2\"}");
@@ -156,11 +158,20 @@ class ClusterStoresTest {
     }
 
     private static ClusterTransport transport(String name, int port, String members) {
-        return new ClusterTransport(true, "127.0.0.1", port, members, name, Duration.ofMillis(300));
+        return transport(name, port, members, Duration.ofMillis(300));
+    }
+
+    private static ClusterTransport transport(String name, int port, String members, Duration joinTimeout) {
+        return new ClusterTransport(true, "127.0.0.1", port, members, name, joinTimeout);
     }
 
     private EmbeddedCacheManager node(String name, int port, String members) throws IOException {
-        ClusterTransport cluster = transport(name, port, members);
+        return node(name, port, members, Duration.ofMillis(300));
+    }
+
+    private EmbeddedCacheManager node(String name, int port, String members, Duration joinTimeout)
+            throws IOException {
+        ClusterTransport cluster = transport(name, port, members, joinTimeout);
         EmbeddedCacheManager manager = InfinispanStores.start(LIMITS, cluster);
         started.add(manager);
         Path dir = Files.createDirectories(data.resolve(name));
