@@ -95,7 +95,8 @@ class ClusterRateLimitsTest {
 
         // node 1 restarts and rejoins: the buckets come back by state transfer, so it refuses AliceListens too
         // (a limit holds across the restart of one node; only a whole-cluster restart forgets, being in memory)
-        EmbeddedCacheManager again = node("rate-1", ports[0], members);
+        // (it waits up to 5 s for the other member's answer, as in ClusterStoresTest: not a cluster of its own)
+        EmbeddedCacheManager again = node("rate-1", ports[0], members, Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(30)).until(() -> again.getMembers().size() == 2
                                                             && two.getMembers().size() == 2);
         try {
@@ -123,8 +124,12 @@ class ClusterRateLimitsTest {
     }
 
     private EmbeddedCacheManager node(String name, int port, String members) {
+        return node(name, port, members, Duration.ofMillis(300));
+    }
+
+    private EmbeddedCacheManager node(String name, int port, String members, Duration joinTimeout) {
         EmbeddedCacheManager manager = InfinispanStores.start(LIMITS,
-                new ClusterTransport(true, "127.0.0.1", port, members, name, Duration.ofMillis(300)));
+                new ClusterTransport(true, "127.0.0.1", port, members, name, joinTimeout));
         started.add(manager);
         InfinispanStores.defineRateBuckets(manager, Duration.ofHours(1));
         return manager;
