@@ -1,4 +1,4 @@
-# Shared by the load scripts (soak.sh, compare-jars.sh); source it from the repository's root. Everything started
+# Shared by the load scripts (soak.sh, compare-jars.sh, camel-floor.sh); source it from the repository's root. Everything started
 # through it is recorded in PIDS and stopped when the script exits. Loopback only.
 
 # shellcheck disable=SC2034  # BENCH_BODY is read by the scripts that source this file
@@ -28,6 +28,17 @@ start_lastfm_stub() { # DIR
       >"$1/wm/mappings/artist.json"
     java -jar "$wm" --bind-address 127.0.0.1 --port "$FP" --root-dir "$1/wm" --disable-banner >"$1/stub.log" 2>&1 & PIDS+=($!)
   fi
+}
+
+# The server's JAR on 127.0.0.1:PORT (-Xmx256m, $JAVA_OPTS word-split) against the Last.fm stand-in (FP), run in
+# DIR and logging to DIR.log; NAME=value arguments are added to (and override) its environment.
+start_server() { # DIR PORT JAR [NAME=value ...]
+  local dir=$1 port=$2 jar=$3; shift 3; mkdir -p "$dir"
+  # shellcheck disable=SC2086
+  ( cd "$dir" && exec env PORT="$port" BIND_HOST=127.0.0.1 MANAGEMENT_PORT=0 MUSICBRAINZ_ENABLED=false \
+      LASTFM_API_KEY=feedfacecafebeef0123456789abcdef LASTFM_SHARED_SECRET=5ec7e75ec7e75ec7e75ec7e75ec7e700 \
+      LASTFM_API_URL="http://127.0.0.1:$FP/2.0/" PUBLIC_BASE_URL="http://127.0.0.1:$port" "$@" \
+      java -Xmx256m ${JAVA_OPTS:-} -jar "$jar" >"$dir.log" 2>&1 ) & PIDS+=($!)
 }
 
 wait_healthy() { # PORT TRIES (0.1 s apart)

@@ -17,13 +17,12 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exi
 # shellcheck source=scripts/bench-lib.sh
 . scripts/bench-lib.sh
 OUT=$(mktemp -d)
-BODY='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_artist_info","arguments":{"artist":"The Weeknd"}}}'
-printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' "'$BODY'" >"$OUT/plain.lua"
+printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' "'$BENCH_BODY'" >"$OUT/plain.lua"
 NAMES=(); declare -A PORT PID LUA START
 since() { python3 -c "import time;print(round(time.time()-$1,2))"; }
 
 answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-  "http://127.0.0.1:$1/mcp" -d "$BODY" 2>/dev/null)" = 200 ]; }
+  "http://127.0.0.1:$1/mcp" -d "$BENCH_BODY" 2>/dev/null)" = 200 ]; }
 wait_answers() { for _ in $(seq 1 600); do answers "$1" && return 0; sleep 0.1; done; echo "no answer on $1"; exit 1; }
 
 CEIL=${CEILING_JAR:-$HOME/.cache/mcp-ceiling/ceiling.jar}
@@ -48,10 +47,7 @@ floor floor+40-steps 40 0
 floor floor+8-hops 0 8
 start_lastfm_stub "$OUT"
 p=$(free_port); t0=$(date +%s.%N)
-( cd "$OUT" && exec env PORT=$p BIND_HOST=127.0.0.1 MANAGEMENT_PORT=0 MUSICBRAINZ_ENABLED=false \
-    LASTFM_API_KEY=feedfacecafebeef0123456789abcdef LASTFM_SHARED_SECRET=5ec7e75ec7e75ec7e75ec7e75ec7e700 \
-    LASTFM_API_URL="http://127.0.0.1:$FP/2.0/" PUBLIC_BASE_URL="http://127.0.0.1:$p" \
-    java -Xmx256m -jar "$JAR" >"$OUT/server.log" 2>&1 ) & PIDS+=($!)
+start_server "$OUT/server" "$p" "$JAR"
 wait_healthy "$p" 900
 START[server]=$(since "$t0")
 sid=$(open_session "$p" floor)

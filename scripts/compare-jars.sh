@@ -14,12 +14,8 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exi
 OUT=$(mktemp -d)
 start_lastfm_stub "$OUT"
 start() { # name jar java-opts
-  local port; port=$(free_port); mkdir -p "$OUT/$1"
-  # shellcheck disable=SC2086
-  ( cd "$OUT/$1" && exec env PORT=$port BIND_HOST=127.0.0.1 MANAGEMENT_PORT=0 MUSICBRAINZ_ENABLED=false \
-      LASTFM_API_KEY=feedfacecafebeef0123456789abcdef LASTFM_SHARED_SECRET=5ec7e75ec7e75ec7e75ec7e75ec7e700 \
-      LASTFM_API_URL="http://127.0.0.1:$FP/2.0/" PUBLIC_BASE_URL="http://127.0.0.1:$port" \
-      java -Xmx256m $3 -jar "$2" >"$OUT/$1.log" 2>&1 ) & PIDS+=($!)
+  local port; port=$(free_port)
+  JAVA_OPTS=$3 start_server "$OUT/$1" "$port" "$2"
   echo "$port $!" >"$OUT/$1.pp"
 }
 start a "$A" "${JAVA_OPTS_A:-}"; start b "$B" "${JAVA_OPTS_B:-}"

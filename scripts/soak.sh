@@ -15,10 +15,7 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exi
 LOG=$(mktemp -d)
 start_lastfm_stub "$LOG"
 PP=$(free_port); MP=$(free_port); TOKEN=soak-$RANDOM$RANDOM
-( cd "$LOG" && exec env PORT=$PP BIND_HOST=127.0.0.1 MANAGEMENT_PORT=$MP MCP_ADMIN_TOKEN=$TOKEN \
-    LASTFM_API_KEY=feedfacecafebeef0123456789abcdef LASTFM_SHARED_SECRET=5ec7e75ec7e75ec7e75ec7e75ec7e700 \
-    LASTFM_API_URL="http://127.0.0.1:$FP/2.0/" MUSICBRAINZ_ENABLED=false java -Xmx256m -jar "$JAR" \
-    >"$LOG/server.log" 2>&1 ) & SP=$!; PIDS+=($SP)
+start_server "$LOG/server" "$PP" "$JAR" MANAGEMENT_PORT="$MP" MCP_ADMIN_TOKEN="$TOKEN"
 wait_healthy "$PP" 600
 JP=$(jvm_pid "$PP")
 SID=$(open_session "$PP" soak)

@@ -37,7 +37,7 @@ public final class ElasticWorkerPool extends ThreadPoolExecutor {
     public ElasticWorkerPool(int core, int max, Duration spawnAfter, ThreadFactory threads) {
         super(coreOf(core, max, spawnAfter), coreOf(core, max, spawnAfter), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads);
-        this.core = Math.min(core, max);
+        this.core = getCorePoolSize();
         this.max = max;
         this.spawnAfterNanos = spawnAfter.toNanos();
     }

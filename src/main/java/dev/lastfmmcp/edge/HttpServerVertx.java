@@ -40,8 +40,8 @@ public final class HttpServerVertx {
         List<ElasticWorkerPool> pools = new CopyOnWriteArrayList<>();
         VertxInternal real = (VertxInternal) new VertxBuilder(new VertxOptions().setWorkerPoolSize(workers.max()))
                 .executorServiceFactory((threads, concurrency, maxConcurrency) -> {
-                    ElasticWorkerPool pool = new ElasticWorkerPool(Math.min(workers.core(), maxConcurrency),
-                            maxConcurrency, workers.spawnAfter(), threads);
+                    ElasticWorkerPool pool = new ElasticWorkerPool(workers.core(), maxConcurrency,
+                            workers.spawnAfter(), threads);
                     pools.add(pool);
                     return pool;
                 }).init().vertx();

@@ -1,5 +1,6 @@
 package dev.lastfmmcp.musicbrainz;
 
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -31,14 +32,10 @@ public final class Mbid {
         for (int i = 0; i < LENGTH; i++) {
             char c = trimmed.charAt(i);
             boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
-            if (hyphen ? c != '-' : !hex(c)) {
+            if (hyphen ? c != '-' : !HexFormat.isHexDigit(c)) {
                 return null;
             }
         }
         return trimmed.toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean hex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The worker pool's sizing, with real threads and the check's clock given: a few threads while tasks are served
@@ -143,11 +144,8 @@ class ElasticWorkerPoolTest {
         }
         assertThat(pool.currentSize()).isEqualTo(2);
         assertThat(checks).isGreaterThan(ElasticWorkerPool.CALM_CHECKS * 2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.getPoolSize() > 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(pool.getPoolSize()).isEqualTo(2);
+        // the threads above the new size end once idle
+        await().atMost(Duration.ofSeconds(5)).until(() -> pool.getPoolSize() == 2);
     }
 
     @Test
